@@ -1,0 +1,19 @@
+// swift-tools-version: 6.0
+// segment — customer segmentation and recommendations from the command line.
+// Toolchain only: no package dependencies.
+import PackageDescription
+
+let package = Package(
+    name: "segment",
+    products: [
+        .library(name: "SegmentCore", targets: ["SegmentCore"]),
+        .executable(name: "segment", targets: ["segment-cli"]),
+    ],
+    targets: [
+        .target(name: "SegmentCore"),
+        .executableTarget(name: "segment-cli", dependencies: ["SegmentCore"]),
+        .testTarget(name: "SegmentCoreTests", dependencies: ["SegmentCore"]),
+        .testTarget(name: "ArgumentsTests", dependencies: ["segment-cli", "SegmentCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["segment-cli"]),
+    ]
+)

@@ -1,0 +1,59 @@
+/// The per-column summary shown by `segment inspect`.
+public struct ColumnSummary: Sendable {
+    /// Column name.
+    public let name: String
+    /// Inferred type.
+    public let type: ColumnType
+    /// Present (non-missing) values.
+    public let count: Int
+    /// Missing values.
+    public let missing: Int
+    /// Distinct present values.
+    public let distinct: Int
+    /// Minimum, for numeric and date columns.
+    public let min: Double?
+    /// Mean, for numeric columns.
+    public let mean: Double?
+    /// Sample standard deviation (n − 1, as pandas `describe`), for numeric columns.
+    public let std: Double?
+    /// Maximum, for numeric and date columns.
+    public let max: Double?
+    /// The most frequent values with their counts, for categorical and text columns.
+    public let top: [(value: String, count: Int)]
+
+    /// Summarises every column of `table`, one column per parallel task.
+    /// - Parameter topCount: how many frequent values to list per non-numeric column.
+    public static func summarize(_ table: Table, topCount: Int = 3, threads: Int = availableCores) -> [ColumnSummary] {
+        let shared = UncheckedSendable(table)
+        return ParallelChunks(count: table.columnCount, chunkSize: 1, threads: threads).mapChunks { column, _ in
+            summarize(column: column, of: shared.value, topCount: topCount)
+        }
+    }
+
+    static func summarize(column: Int, of table: Table, topCount: Int) -> ColumnSummary {
+        let info = table.columns[column]
+        if let values = info.values {
+            var counter = DistinctCounter(expected: Swift.min(values.count, 1 << 16))
+            var low = Double.infinity, high = -Double.infinity
+            var present: [Double] = []
+            present.reserveCapacity(info.presentCount)
+            for value in values where !value.isNaN {
+                counter.insert(number: value)
+                low = Swift.min(low, value)
+                high = Swift.max(high, value)
+                present.append(value)
+            }
+            let hasValues = !present.isEmpty
+            let isDate = info.type == .date
+            let mean = hasValues && !isDate ? Statistics.mean(present) : nil
+            let std = mean.map { Statistics.standardDeviation(present, mean: $0, ddof: 1) }
+            return ColumnSummary(name: info.name, type: info.type, count: info.presentCount, missing: info.missingCount,
+                                 distinct: counter.count, min: hasValues ? low : nil, mean: mean,
+                                 std: present.count > 1 ? std : nil, max: hasValues ? high : nil, top: [])
+        }
+        let frequencies = info.valueFrequencies ?? []
+        let top = frequencies.prefix(topCount).map { (table.string(row: $0.row, column: column), $0.count) }
+        return ColumnSummary(name: info.name, type: info.type, count: info.presentCount, missing: info.missingCount,
+                             distinct: frequencies.count, min: nil, mean: nil, std: nil, max: nil, top: top)
+    }
+}

@@ -1,0 +1,274 @@
+/// One record of a delimited file: a view of its unescaped fields.
+///
+/// The view borrows the reader's buffers and is valid only until the next
+/// call to `CSVReader.nextRecord()`; copy what must outlive it.
+public struct CSVRecord {
+    /// The physical line (1-based) on which the record starts.
+    public let line: Int
+    /// Number of fields.
+    public let count: Int
+    @usableFromInline let bytes: UnsafePointer<UInt8>
+    @usableFromInline let ends: UnsafePointer<Int>
+
+    init(line: Int, count: Int, bytes: UnsafePointer<UInt8>, ends: UnsafePointer<Int>) {
+        self.line = line
+        self.count = count
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    /// The raw UTF-8 bytes of field `index` (quotes removed, `""` unescaped).
+    @inlinable
+    public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
+    }
+
+    /// Field `index` decoded as a `String`.
+    public func string(_ index: Int) -> String {
+        String(decoding: field(index), as: UTF8.self)
+    }
+
+    /// All fields as strings (allocates; not for hot paths).
+    public var strings: [String] { (0..<count).map(string) }
+
+    /// The byte length of all fields together.
+    public var byteCount: Int { count == 0 ? 0 : ends[count - 1] }
+
+    /// All fields' bytes, back to back, with the end offset of each field:
+    /// the form `Table` stores rows in.
+    public var rawBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: bytes, count: byteCount) }
+
+    /// The end offsets of the fields within `rawBytes`.
+    public var rawEnds: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: ends, count: count) }
+}
+
+/// A streaming RFC 4180 reader over bytes: quoted fields, embedded delimiters
+/// and newlines, `""` escapes, CRLF or LF line ends, a leading UTF-8 byte-order
+/// mark, and any one-byte delimiter (TSV included).
+///
+/// It reads the input in 1 MiB blocks and never holds more than one record's
+/// fields at a time, so arbitrarily large inputs stream in bounded memory.
+/// Records whose field count differs from the first record's are rejected
+/// with their line number; a single-column file keeps empty lines as empty
+/// fields, wider files skip blank lines. Fields containing bytes above 0x7F
+/// are validated as UTF-8.
+public final class CSVReader {
+    /// The input's display name, used in error messages.
+    public let name: String
+    private let reader: ByteReader
+    private let delimiter: UInt8
+
+    private var block: UnsafeMutablePointer<UInt8>
+    private let blockCapacity = 1 << 20
+    private var blockCount = 0
+    private var position = 0
+    private var atEnd = false
+    private var startOfInput = true
+
+    private var fieldBytes: UnsafeMutablePointer<UInt8>
+    private var fieldCapacity = 4096
+    private var fieldLength = 0
+    private var ends: UnsafeMutablePointer<Int>
+    private var endsCapacity = 64
+    private var fieldCount = 0
+
+    private var line = 1
+    /// Field count every record must have; set from the first record.
+    public private(set) var expectedFieldCount: Int?
+
+    /// Opens `source` for reading with `dialect`'s delimiter.
+    /// - Throws: `SegmentError.cannotOpen` when the file cannot be read.
+    public init(source: InputSource, dialect: CSVDialect) throws {
+        reader = try ByteReader(source)
+        name = source.displayName
+        delimiter = dialect.delimiter
+        block = .allocate(capacity: blockCapacity)
+        fieldBytes = .allocate(capacity: fieldCapacity)
+        ends = .allocate(capacity: endsCapacity)
+    }
+
+    deinit {
+        block.deallocate()
+        fieldBytes.deallocate()
+        ends.deallocate()
+    }
+
+    /// Refills the block; returns false at end of input.
+    private func refill() throws -> Bool {
+        if atEnd { return false }
+        blockCount = try reader.read(into: block, capacity: blockCapacity)
+        position = 0
+        if blockCount == 0 { atEnd = true; return false }
+        if startOfInput {
+            startOfInput = false
+            if blockCount >= 3, block[0] == 0xEF, block[1] == 0xBB, block[2] == 0xBF { position = 3 }
+        }
+        return true
+    }
+
+    @inline(__always)
+    private func appendByte(_ byte: UInt8) {
+        if fieldLength == fieldCapacity { growFieldBytes() }
+        fieldBytes[fieldLength] = byte
+        fieldLength += 1
+    }
+
+    private func growFieldBytes() {
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: fieldCapacity * 2)
+        grown.update(from: fieldBytes, count: fieldLength)
+        fieldBytes.deallocate()
+        fieldBytes = grown
+        fieldCapacity *= 2
+    }
+
+    @inline(__always)
+    private func endField() {
+        if fieldCount == endsCapacity {
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: endsCapacity * 2)
+            grown.update(from: ends, count: fieldCount)
+            ends.deallocate()
+            ends = grown
+            endsCapacity *= 2
+        }
+        ends[fieldCount] = fieldLength
+        fieldCount += 1
+    }
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    /// Reads the next record, or returns `nil` at the end of the input.
+    /// - Throws: `CSVError` for an unterminated quote, a ragged record or
+    ///   invalid UTF-8; `SegmentError.readFailed` on an I/O error.
+    public func nextRecord() throws -> CSVRecord? {
+        while true {
+            guard let record = try scanRecord() else { return nil }
+            if record.count == 1, record.field(0).isEmpty, (expectedFieldCount ?? 2) > 1 {
+                continue  // a blank line in a multi-column file
+            }
+            if let expected = expectedFieldCount {
+                if record.count != expected {
+                    throw CSVError.fieldCountMismatch(file: name, line: record.line, expected: expected, found: record.count)
+                }
+            } else {
+                expectedFieldCount = record.count
+            }
+            return record
+        }
+    }
+
+    /// Scans bytes up to the end of one record.
+    private func scanRecord() throws -> CSVRecord? {
+        fieldLength = 0
+        fieldCount = 0
+        var state = State.fieldStart
+        var highBits: UInt8 = 0
+        let recordLine = line
+        var quoteLine = line
+        let delimiter = self.delimiter
+        let quote = UInt8(ascii: "\"")
+        let newline = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
+
+        while true {
+            if position == blockCount {
+                if try !refill() {
+                    switch state {
+                    case .quoted:
+                        throw CSVError.unterminatedQuote(file: name, line: quoteLine)
+                    case .fieldStart where fieldCount == 0:
+                        return nil
+                    default:
+                        endField()
+                        return try finishRecord(line: recordLine, highBits: highBits)
+                    }
+                }
+            }
+            let byte = block[position]
+            position += 1
+            switch state {
+            case .fieldStart, .unquoted:
+                if byte == delimiter {
+                    endField()
+                    state = .fieldStart
+                } else if byte == newline || byte == carriageReturn {
+                    if byte == carriageReturn { try skipLineFeed() }
+                    line += 1
+                    endField()
+                    return try finishRecord(line: recordLine, highBits: highBits)
+                } else if byte == quote && state == .fieldStart {
+                    state = .quoted
+                    quoteLine = line
+                } else {
+                    state = .unquoted
+                    highBits |= byte
+                    appendByte(byte)
+                    // Fast path: copy the rest of a plain field in one loop.
+                    while position < blockCount {
+                        let next = block[position]
+                        if next == delimiter || next == newline || next == carriageReturn { break }
+                        highBits |= next
+                        appendByte(next)
+                        position += 1
+                    }
+                }
+            case .quoted:
+                if byte == quote {
+                    state = .quoteInQuoted
+                } else {
+                    if byte == newline { line += 1 }
+                    highBits |= byte
+                    appendByte(byte)
+                }
+            case .quoteInQuoted:
+                if byte == quote {
+                    appendByte(quote)
+                    state = .quoted
+                } else if byte == delimiter {
+                    endField()
+                    state = .fieldStart
+                } else if byte == newline || byte == carriageReturn {
+                    if byte == carriageReturn { try skipLineFeed() }
+                    line += 1
+                    endField()
+                    return try finishRecord(line: recordLine, highBits: highBits)
+                } else {
+                    // Lenient, like most readers: text after a closing quote
+                    // is kept as part of the field.
+                    highBits |= byte
+                    appendByte(byte)
+                    state = .unquoted
+                }
+            }
+        }
+    }
+
+    /// After a carriage return, consumes a following line feed if present.
+    private func skipLineFeed() throws {
+        if position == blockCount, try !refill() { return }
+        if block[position] == UInt8(ascii: "\n") { position += 1 }
+    }
+
+    private func finishRecord(line recordLine: Int, highBits: UInt8) throws -> CSVRecord {
+        let record = CSVRecord(line: recordLine, count: fieldCount, bytes: fieldBytes, ends: ends)
+        if highBits & 0x80 != 0 {
+            for index in 0..<fieldCount where !isValidUTF8(record.field(index)) {
+                throw CSVError.invalidUTF8(file: name, line: recordLine, column: index + 1)
+            }
+        }
+        return record
+    }
+}
+
+/// Whether `bytes` is well-formed UTF-8.
+func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue: continue
+        case .emptyInput: return true
+        case .error: return false
+        }
+    }
+}

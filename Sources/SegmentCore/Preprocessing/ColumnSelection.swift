@@ -1,0 +1,94 @@
+/// Resolves column names given on the command line and finds the id column.
+public enum ColumnSelection {
+    /// The index of the column called `name`: an exact match first, then a
+    /// unique case-insensitive one.
+    /// - Throws: `SegmentError.invalidParameter` naming the closest columns
+    ///   when there is no such column or the name is ambiguous.
+    public static func resolve(_ name: String, in columnNames: [String], option: String) throws -> Int {
+        if let exact = columnNames.firstIndex(of: name) { return exact }
+        let lowered = name.lowercased()
+        let matches = columnNames.indices.filter { columnNames[$0].lowercased() == lowered }
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 {
+            let names = matches.map { "'\(columnNames[$0])'" }.joined(separator: ", ")
+            throw SegmentError.invalidParameter("\(option): '\(name)' matches several columns when case is ignored (\(names)); write the name exactly")
+        }
+        let nearest = NameMatching.nearest(to: name, among: columnNames)
+        var message = "\(option): no column named '\(name)'"
+        if !nearest.isEmpty {
+            message += "; did you mean " + nearest.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        }
+        message += " (columns: " + columnNames.joined(separator: ", ") + ")"
+        throw SegmentError.invalidParameter(message)
+    }
+
+    /// Resolves a list of names, rejecting repeats.
+    public static func resolve(_ names: [String], in columnNames: [String], option: String) throws -> [Int] {
+        var result: [Int] = []
+        for name in names {
+            let index = try resolve(name, in: columnNames, option: option)
+            if result.contains(index) {
+                throw SegmentError.invalidParameter("\(option): column '\(columnNames[index])' is named twice")
+            }
+            result.append(index)
+        }
+        return result
+    }
+
+    /// Whether `name`'s last word is `id`: `id`, `customer_id`, `Customer ID`,
+    /// `CustomerID`, `customerId` — but not `acid` or `paid`.
+    public static func hasIdAsLastWord(_ name: String) -> Bool {
+        guard let last = words(of: name).last else { return false }
+        return last.lowercased() == "id"
+    }
+
+    /// Splits a column name into words at non-alphanumeric characters and at
+    /// lower-to-upper case changes (`customerId` → `customer`, `Id`;
+    /// `CustomerID` → `Customer`, `ID`).
+    public static func words(of name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previousWasLower = false
+        for character in name {
+            guard character.isLetter || character.isNumber else {
+                if !current.isEmpty { words.append(current); current = "" }
+                previousWasLower = false
+                continue
+            }
+            if character.isUppercase && previousWasLower && !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+            current.append(character)
+            previousWasLower = character.isLowercase || character.isNumber
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// The id column: `explicit` when given, else the first column whose
+    /// name ends in the word `id` and whose values are all present and unique.
+    public static func idColumn(in table: Table, explicit: String?) throws -> Int? {
+        if let explicit { return try resolve(explicit, in: table.columnNames, option: "--id") }
+        for (index, name) in table.columnNames.enumerated() where hasIdAsLastWord(name) {
+            if isUniqueAndComplete(column: index, in: table) { return index }
+        }
+        return nil
+    }
+
+    /// The default features: every numeric column except the id column.
+    public static func defaultFeatures(in table: Table, idColumn: Int?) -> [Int] {
+        table.columns.indices.filter { $0 != idColumn && table.columns[$0].type.isNumeric }
+    }
+
+    /// Whether every cell of `column` is present and no two are equal.
+    static func isUniqueAndComplete(column: Int, in table: Table) -> Bool {
+        let info = table.columns[column]
+        guard info.missingCount == 0 else { return false }
+        if let distinct = info.distinctCount { return distinct == table.rowCount }
+        guard let values = info.values else { return false }
+        var counter = DistinctCounter(expected: values.count)
+        for value in values { counter.insert(number: value) }
+        return counter.count == values.count
+    }
+}

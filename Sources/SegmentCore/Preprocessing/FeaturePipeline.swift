@@ -1,0 +1,152 @@
+/// Feature values ready for an algorithm, with the table rows they came from.
+public struct FeatureMatrix: Sendable {
+    /// One row per used table row, one column per output feature, scaled.
+    public var matrix: Matrix
+    /// For each matrix row, its row index in the table. Rows left out by
+    /// `--missing drop` are absent here.
+    public var tableRows: [Int]
+}
+
+/// Turns table columns into a scaled numeric feature matrix: column choice,
+/// one-hot encoding of categorical columns, missing-value policy and scaling.
+///
+/// A fitted pipeline is `Codable`: saved inside a model, it applies exactly
+/// the same transformation to new rows (`segment assign`).
+public struct FeaturePipeline: Sendable, Codable, Equatable {
+    /// The input columns, in output order.
+    public var columns: [FeatureColumn]
+    /// The missing-value policy used at fit time and for new rows.
+    public var missingPolicy: MissingPolicy
+    /// The fitted scaler over all output features (indicators unscaled).
+    public var scaler: Scaler
+
+    /// Names of the output features.
+    public var outputNames: [String] { columns.flatMap(\.outputNames) }
+    /// Number of output features.
+    public var outputWidth: Int { columns.reduce(0) { $0 + $1.encoding.width } }
+
+    /// Fits the pipeline to `featureColumns` of `table` and returns it with
+    /// the transformed features.
+    /// - Throws: `SegmentError.invalidData` for text in a numeric column or a
+    ///   missing value under `--missing error`; `SegmentError.invalidParameter`
+    ///   for a column that cannot be a feature (dates, free text, all missing).
+    public static func fit(table: Table, featureColumns: [Int], missing: MissingPolicy, scale: ScaleMethod) throws -> (FeaturePipeline, FeatureMatrix) {
+        guard !featureColumns.isEmpty else {
+            throw SegmentError.invalidParameter("no feature columns: the file has no numeric column besides the id; name the features with --features")
+        }
+        var columns: [FeatureColumn] = []
+        for index in featureColumns {
+            columns.append(try describeColumn(index, of: table, missing: missing))
+        }
+        var pipeline = FeaturePipeline(columns: columns, missingPolicy: missing, scaler: Scaler(method: .none, center: [], scale: []))
+        pipeline.scaler = Scaler(method: .none, center: .init(repeating: 0, count: pipeline.outputWidth), scale: .init(repeating: 1, count: pipeline.outputWidth))
+        var features = try pipeline.transform(table, columnIndices: featureColumns)
+        var scaled: [Bool] = []
+        for column in columns { scaled += [Bool](repeating: column.encoding == .numeric, count: column.encoding.width) }
+        pipeline.scaler = Scaler.fit(scale, to: features.matrix, scaled: scaled)
+        pipeline.scaler.transform(&features.matrix)
+        return (pipeline, features)
+    }
+
+    /// How column `index` is encoded, with its fill value under imputation.
+    static func describeColumn(_ index: Int, of table: Table, missing: MissingPolicy) throws -> FeatureColumn {
+        let info = table.columns[index]
+        let name = info.name
+        if info.presentCount == 0 {
+            throw SegmentError.invalidParameter("column '\(name)' has no values; remove it from --features")
+        }
+        if info.looksNumericWithErrors, let row = info.firstNonNumericRow {
+            let found = table.string(row: row, column: index)
+            throw SegmentError.invalidData(file: table.source, line: table.rowLines[row], column: name,
+                                           message: "expected a number, found '\(found)'; correct it, or leave it empty (or NA) to mark it missing")
+        }
+        switch info.type {
+        case .integer, .number:
+            var column = FeatureColumn(name: name, encoding: .numeric)
+            if missing != .error && missing != .drop {
+                let present = info.values!.filter { !$0.isNaN }
+                switch missing {
+                case .mean: column.numericFill = Statistics.mean(present)
+                case .median: column.numericFill = Statistics.median(present)
+                default: column.numericFill = Statistics.mode(present)
+                }
+            }
+            return column
+        case .categorical:
+            let byFrequency = (info.valueFrequencies ?? []).map { table.string(row: $0.row, column: index) }
+            var column = FeatureColumn(name: name, encoding: .oneHot(categories: byFrequency.sorted()))
+            if missing != .error && missing != .drop { column.categoryFill = byFrequency.first }
+            return column
+        case .date:
+            throw SegmentError.invalidParameter("column '\(name)' holds dates, which cannot be a feature; derive a number from it first (for example recency in days with `segment rfm`)")
+        case .text:
+            throw SegmentError.invalidParameter("column '\(name)' is free text (\(info.distinctCount ?? 0) distinct values; at most \(TypeInference.maximumCategories) categories can be one-hot encoded); remove it from --features")
+        }
+    }
+
+    /// Applies the fitted pipeline to another table, finding its columns by
+    /// exact name.
+    /// - Throws: `SegmentError.invalidData` naming a model column the table
+    ///   lacks, a bad cell, or a missing value under `--missing error`.
+    public func transform(_ table: Table) throws -> FeatureMatrix {
+        var indices: [Int] = []
+        for column in columns {
+            guard let index = table.columnIndex(named: column.name) else {
+                throw SegmentError.invalidData(file: table.source, line: 1, column: nil,
+                                               message: "the model needs column '\(column.name)', which the input lacks (columns: \(table.columnNames.joined(separator: ", ")))")
+            }
+            indices.append(index)
+        }
+        var features = try transform(table, columnIndices: indices)
+        scaler.transform(&features.matrix)
+        return features
+    }
+
+    /// Encodes the rows of `table` (unscaled), honouring the missing policy.
+    func transform(_ table: Table, columnIndices: [Int]) throws -> FeatureMatrix {
+        let width = outputWidth
+        var storage = [Double](repeating: 0, count: table.rowCount * width)
+        var tableRows: [Int] = []
+        tableRows.reserveCapacity(table.rowCount)
+        try table.withCells { cells in
+            try storage.withUnsafeMutableBufferPointer { output in
+                for row in 0..<table.rowCount {
+                    let target = output.baseAddress! + tableRows.count * width
+                    let complete = try encodeRow(into: target, source: table.source, line: table.rowLines[row]) {
+                        cells.cell(row: row, column: columnIndices[$0])
+                    }
+                    if complete { tableRows.append(row) }
+                }
+            }
+        }
+        storage.removeLast((table.rowCount - tableRows.count) * width)
+        return FeatureMatrix(matrix: Matrix(rows: tableRows.count, columns: width, storage: storage), tableRows: tableRows)
+    }
+
+    /// Encodes one row (unscaled) into `output`, reading input column `k`'s
+    /// cell through `cell(k)`.
+    /// - Returns: false when a value is missing and the policy is `drop`.
+    /// - Throws: `SegmentError.invalidData` with file, line and column.
+    @inlinable
+    public func encodeRow(into output: UnsafeMutablePointer<Double>, source: String, line: Int,
+                          cell: (Int) -> UnsafeBufferPointer<UInt8>) throws -> Bool {
+        var offset = 0
+        for (position, column) in columns.enumerated() {
+            let value = cell(position)
+            let present: Bool
+            do {
+                present = try column.encode(value, into: output + offset)
+            } catch {
+                throw SegmentError.invalidData(file: source, line: line, column: column.name,
+                                               message: "expected a number, found '\(String(decoding: value, as: UTF8.self))'; correct it, or leave it empty (or NA) to mark it missing")
+            }
+            if !present {
+                if missingPolicy == .drop { return false }
+                throw SegmentError.invalidData(file: source, line: line, column: column.name,
+                                               message: "missing value; fill it in, or choose how to treat missing values with --missing drop|mean|median|mode")
+            }
+            offset += column.encoding.width
+        }
+        return true
+    }
+}

@@ -1,0 +1,107 @@
+/// The scaling methods offered by `--scale`.
+public enum ScaleMethod: String, Sendable, Codable, CaseIterable {
+    /// No scaling.
+    case none
+    /// Subtract the mean, divide by the population standard deviation
+    /// (scikit-learn's `StandardScaler`).
+    case standard
+    /// Map the minimum to 0 and the maximum to 1 (`MinMaxScaler`).
+    case minmax
+    /// Subtract the median, divide by the interquartile range (`RobustScaler`
+    /// with quantiles 25–75, linear interpolation).
+    case robust
+}
+
+/// A fitted per-column affine scaling `x' = (x − center) / scale`.
+///
+/// Columns with zero spread get `scale = 1`: they are centred, never divided
+/// by zero. The transformation is serialisable and invertible.
+public struct Scaler: Sendable, Codable, Equatable {
+    /// The method that produced the parameters.
+    public var method: ScaleMethod
+    /// Per-column value subtracted.
+    public var center: [Double]
+    /// Per-column divisor (never zero).
+    public var scale: [Double]
+
+    /// Creates a scaler from explicit parameters.
+    public init(method: ScaleMethod, center: [Double], scale: [Double]) {
+        precondition(center.count == scale.count, "center and scale must have equal length")
+        self.method = method
+        self.center = center
+        self.scale = scale
+    }
+
+    /// Fits `method` to the columns of `data`; columns where `scaled[j]` is
+    /// false (one-hot indicators) keep center 0 and scale 1.
+    /// - Complexity: O(rows × columns), plus a sort per column for `robust`.
+    public static func fit(_ method: ScaleMethod, to data: Matrix, scaled: [Bool]? = nil) -> Scaler {
+        let columns = data.columns
+        var center = [Double](repeating: 0, count: columns)
+        var scale = [Double](repeating: 1, count: columns)
+        guard method != .none, data.rows > 0 else { return Scaler(method: method, center: center, scale: scale) }
+        for column in 0..<columns where scaled?[column] ?? true {
+            var values = [Double](repeating: 0, count: data.rows)
+            for row in 0..<data.rows { values[row] = data.storage[row * columns + column] }
+            let (c, s) = parameters(method, of: &values)
+            center[column] = c
+            scale[column] = s
+        }
+        return Scaler(method: method, center: center, scale: scale)
+    }
+
+    /// The centre and (non-zero) spread of `values` for `method`.
+    static func parameters(_ method: ScaleMethod, of values: inout [Double]) -> (center: Double, scale: Double) {
+        switch method {
+        case .none:
+            return (0, 1)
+        case .standard:
+            let mean = Statistics.mean(values)
+            let std = Statistics.standardDeviation(values, mean: mean, ddof: 0)
+            return (mean, nonZero(std, magnitude: abs(mean)))
+        case .minmax:
+            let low = values.min() ?? 0, high = values.max() ?? 0
+            return (low, nonZero(high - low, magnitude: max(abs(low), abs(high))))
+        case .robust:
+            values.sort()
+            let median = Statistics.quantile(sorted: values, 0.5)
+            let iqr = Statistics.quantile(sorted: values, 0.75) - Statistics.quantile(sorted: values, 0.25)
+            return (median, nonZero(iqr, magnitude: abs(median)))
+        }
+    }
+
+    /// `spread`, or 1 when it is zero up to rounding (as scikit-learn's
+    /// `_handle_zeros_in_scale`).
+    static func nonZero(_ spread: Double, magnitude: Double) -> Double {
+        spread <= 10 * Double.ulpOfOne * max(1, magnitude) ? 1 : spread
+    }
+
+    /// Scales `data` in place.
+    public func transform(_ data: inout Matrix) {
+        precondition(data.columns == center.count, "scaler fitted on \(center.count) columns, given \(data.columns)")
+        let columns = data.columns
+        data.storage.withUnsafeMutableBufferPointer { values in
+            for row in 0..<data.rows {
+                for column in 0..<columns {
+                    values[row * columns + column] = (values[row * columns + column] - center[column]) / scale[column]
+                }
+            }
+        }
+    }
+
+    /// Scales one row in place.
+    @inlinable
+    public func transform(row: UnsafeMutableBufferPointer<Double>) {
+        for column in 0..<row.count { row[column] = (row[column] - center[column]) / scale[column] }
+    }
+
+    /// Maps scaled values back to original units, in place.
+    public func inverseTransform(_ data: inout Matrix) {
+        let columns = data.columns
+        for row in 0..<data.rows {
+            for column in 0..<columns {
+                data.storage[row * columns + column] = data.storage[row * columns + column] * scale[column] + center[column]
+            }
+        }
+    }
+}

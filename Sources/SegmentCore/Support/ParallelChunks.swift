@@ -1,0 +1,79 @@
+import Dispatch
+import Foundation
+
+/// Splits `0..<count` into fixed-size chunks and runs them on up to
+/// `threads` cores.
+///
+/// Chunk boundaries depend only on `count` and `chunkSize`, never on the
+/// number of threads, so a computation that writes per-chunk results and then
+/// reduces them in chunk order gives bit-identical results for any thread
+/// count. Worker `w` takes chunks `w, w + threads, w + 2·threads, …`.
+public struct ParallelChunks: Sendable {
+    /// Number of items split into chunks.
+    public let count: Int
+    /// Items per chunk (the last chunk may be shorter).
+    public let chunkSize: Int
+    /// Number of concurrent workers (at least 1).
+    public let threads: Int
+
+    /// Number of chunks.
+    public var chunkCount: Int { count == 0 ? 0 : (count + chunkSize - 1) / chunkSize }
+
+    /// Creates a chunking of `0..<count`.
+    /// - Parameters:
+    ///   - count: number of items.
+    ///   - chunkSize: items per chunk; must be positive.
+    ///   - threads: maximum concurrent workers; values below 1 mean 1.
+    public init(count: Int, chunkSize: Int, threads: Int) {
+        precondition(chunkSize > 0, "chunkSize must be positive")
+        self.count = count
+        self.chunkSize = chunkSize
+        self.threads = max(1, threads)
+    }
+
+    /// The item range of chunk `index`.
+    public func range(ofChunk index: Int) -> Range<Int> {
+        let start = index * chunkSize
+        return start..<min(count, start + chunkSize)
+    }
+
+    /// Runs `body(chunkIndex, range)` for every chunk, in parallel.
+    ///
+    /// `body` must only write state owned by its chunk.
+    public func forEachChunk(_ body: @Sendable (_ chunk: Int, _ range: Range<Int>) -> Void) {
+        let chunks = chunkCount
+        if chunks == 0 { return }
+        let workers = min(threads, chunks)
+        if workers == 1 {
+            for chunk in 0..<chunks { body(chunk, range(ofChunk: chunk)) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var chunk = worker
+            while chunk < chunks {
+                body(chunk, range(ofChunk: chunk))
+                chunk += workers
+            }
+        }
+    }
+
+    /// Maps every chunk to a value in parallel and returns the values in chunk
+    /// order, ready for a deterministic reduction.
+    public func mapChunks<T>(_ transform: @Sendable (_ chunk: Int, _ range: Range<Int>) -> T) -> [T] {
+        let chunks = chunkCount
+        var results = [T?](repeating: nil, count: chunks)
+        results.withUnsafeMutableBufferPointer { slots in
+            // Each chunk writes only its own slot.
+            let shared = UncheckedSendable(slots)
+            forEachChunk { chunk, range in
+                shared.value[chunk] = transform(chunk, range)
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// The number of cores available to this process.
+public var availableCores: Int {
+    max(1, ProcessInfo.processInfo.activeProcessorCount)
+}

@@ -1,0 +1,71 @@
+/// Small, numerically careful summary statistics over `Double` arrays.
+public enum Statistics {
+    /// The arithmetic mean (0 for an empty array), summed pairwise-free with
+    /// a compensated (Neumaier) sum for accuracy on large inputs.
+    public static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? 0 : compensatedSum(values) / Double(values.count)
+    }
+
+    /// The sum of `values` with Neumaier compensation.
+    public static func compensatedSum(_ values: [Double]) -> Double {
+        var sum = 0.0, compensation = 0.0
+        for value in values {
+            let total = sum + value
+            if abs(sum) >= abs(value) {
+                compensation += (sum - total) + value
+            } else {
+                compensation += (value - total) + sum
+            }
+            sum = total
+        }
+        return sum + compensation
+    }
+
+    /// The standard deviation around `mean` with `ddof` delta degrees of
+    /// freedom (0: population, as scikit-learn's scalers; 1: sample, as
+    /// pandas). Returns 0 when there are not more than `ddof` values.
+    public static func standardDeviation(_ values: [Double], mean: Double, ddof: Int) -> Double {
+        guard values.count > ddof else { return 0 }
+        var squares = 0.0, compensation = 0.0
+        for value in values {
+            let deviation = value - mean
+            let term = deviation * deviation
+            let total = squares + term
+            compensation += squares >= term ? (squares - total) + term : (term - total) + squares
+            squares = total
+        }
+        return ((squares + compensation) / Double(values.count - ddof)).squareRoot()
+    }
+
+    /// The `q`-quantile of sorted values with linear interpolation (NumPy's
+    /// default `percentile` method). Returns NaN for an empty array.
+    public static func quantile(sorted values: [Double], _ q: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let position = q * Double(values.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, values.count - 1)
+        let fraction = position - Double(lower)
+        return values[lower] + (values[upper] - values[lower]) * fraction
+    }
+
+    /// The median of unsorted values (NaN when empty).
+    public static func median(_ values: [Double]) -> Double {
+        quantile(sorted: values.sorted(), 0.5)
+    }
+
+    /// The most frequent value; ties go to the smallest (as scikit-learn's
+    /// `SimpleImputer(strategy="most_frequent")`). NaN when empty.
+    public static func mode(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard var best = sorted.first else { return .nan }
+        var bestCount = 0, runStart = 0
+        for index in 1...sorted.count where index == sorted.count || sorted[index] != sorted[runStart] {
+            if index - runStart > bestCount {
+                bestCount = index - runStart
+                best = sorted[runStart]
+            }
+            runStart = index
+        }
+        return best
+    }
+}

@@ -1,0 +1,57 @@
+/// One command-line option: its names, whether it takes a value, and how help describes it.
+///
+/// A spec with `valueName == nil` is a boolean flag (`--quiet`); any other spec
+/// takes exactly one value per occurrence (`--k 5`, `--k=5`, `-o out.csv`, `-oout.csv`).
+struct OptionSpec: Sendable {
+    /// The long name without dashes, e.g. `"features"` for `--features`.
+    var name: String
+    /// The single-letter short name, e.g. `"o"` for `-o`; `nil` when there is none.
+    var short: Character?
+    /// The placeholder shown in help (`"N"`, `"FILE"`, `"A,B,C"`); `nil` makes the option a flag.
+    var valueName: String?
+    /// One or two sentences for the help screen.
+    var help: String
+    /// The value used when the option is absent; shown in help as `(default: …)`.
+    var defaultValue: String?
+    /// The only values accepted, checked while parsing; shown in help as `(one of: …)`.
+    var choices: [String]?
+    /// Whether help should advertise that the option may be given several times.
+    ///
+    /// Every option may appear more than once; for a non-repeatable option the
+    /// last value wins, as in most command-line tools.
+    var repeatable: Bool = false
+
+    /// Creates an option.
+    ///
+    /// - Parameters:
+    ///   - name: The long name without dashes.
+    ///   - short: The single-letter short name, if any.
+    ///   - value: The value placeholder; `nil` declares a boolean flag.
+    ///   - help: The help text.
+    ///   - default: The value used when the option is absent.
+    ///   - choices: The allowed values, validated at parse time.
+    ///   - repeatable: Whether the option is meant to be given several times.
+    init(
+        _ name: String,
+        short: Character? = nil,
+        value: String? = nil,
+        help: String,
+        default: String? = nil,
+        choices: [String]? = nil,
+        repeatable: Bool = false
+    ) {
+        self.name = name
+        self.short = short
+        self.valueName = value
+        self.help = help
+        self.defaultValue = `default`
+        self.choices = choices
+        self.repeatable = repeatable
+    }
+
+    /// Whether the option is a boolean flag, i.e. takes no value.
+    var isFlag: Bool { valueName == nil }
+
+    /// The long spelling with dashes, e.g. `--features`, as used in messages.
+    var longSpelling: String { "--" + name }
+}

@@ -1,0 +1,60 @@
+import SegmentCore
+
+/// `segment inspect`: the schema and a statistical summary of every column.
+enum InspectCommand: SegmentCommand {
+    static let spec = CommandSpec(
+        name: "inspect",
+        abstract: "Show each column's inferred type and summary statistics.",
+        discussion: """
+        Reads the whole file and prints one row per column: column, type (integer, number, categorical, text, date), count of present values, missing, distinct, min, mean, std (sample, n-1), max for numeric columns, and the most frequent values for categorical and text columns.
+
+        A summary line (rows, columns, detected id column, default features) goes to standard error.
+        """,
+        usage: "segment inspect [options] [FILE]",
+        options: CommonOptions.input
+            + CommonOptions.output(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultFormat: "table on a terminal, else csv")
+            + [OptionSpec("top", value: "N", help: "Frequent values listed per categorical or text column.", default: "3")]
+            + CommonOptions.runtime.filter { $0.name != "seed" },
+        examples: [
+            "segment inspect Fixtures/mall_customers.csv",
+            "segment inspect --format json Fixtures/mall_customers.csv",
+            "cat data.tsv | segment inspect --delimiter tab",
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws {
+        let table = try CommonOptions.loadTable(arguments)
+        let topCount = try arguments.int("top", in: 0...1000) ?? 3
+        let summaries = ColumnSummary.summarize(table, topCount: topCount, threads: try CommonOptions.threads(arguments))
+        let format = CommonOptions.format(arguments, report: true)
+
+        let idColumn = try ColumnSelection.idColumn(in: table, explicit: nil)
+        let features = ColumnSelection.defaultFeatures(in: table, idColumn: idColumn).map { table.columnNames[$0] }
+        console.info("\(table.source): \(table.rowCount) rows × \(table.columnCount) columns; id column: \(idColumn.map { table.columnNames[$0] } ?? "none"); default features: \(features.isEmpty ? "none" : features.joined(separator: ", "))")
+
+        let sink = try CommonOptions.openOutput(arguments)
+        let writer = try RecordWriter(sink: sink, format: format,
+                                      header: ["column", "type", "count", "missing", "distinct", "min", "mean", "std", "max", "top"])
+        for summary in summaries {
+            try writer.write(row(for: summary, decimals: format == .table || format == .markdown ? 4 : nil))
+        }
+        try writer.finish()
+        try sink.commit()
+    }
+
+    /// One output row; `decimals` rounds statistics for reading.
+    static func row(for summary: ColumnSummary, decimals: Int?) -> [OutputValue] {
+        func statistic(_ value: Double?) -> OutputValue {
+            guard let value else { return .missing }
+            if summary.type == .date { return .text(CellParsing.formatDate(seconds: value)) }
+            if let decimals { return .text(formatNumber(value, decimals: decimals)) }
+            return .number(value)
+        }
+        let top = summary.top.map { "\($0.value) (\($0.count))" }.joined(separator: "; ")
+        return [
+            .text(summary.name), .text(summary.type.rawValue), .integer(summary.count), .integer(summary.missing),
+            .integer(summary.distinct), statistic(summary.min), statistic(summary.mean), statistic(summary.std),
+            statistic(summary.max), top.isEmpty ? .missing : .text(top),
+        ]
+    }
+}
