@@ -33,23 +33,23 @@ public struct ColumnSummary: Sendable {
     static func summarize(column: Int, of table: Table, topCount: Int) -> ColumnSummary {
         let info = table.columns[column]
         if let values = info.values {
-            var counter = DistinctCounter(expected: Swift.min(values.count, 1 << 16))
+            var counter = DistinctCounter(expected: Swift.min(info.presentCount, 1 << 16))
             var low = Double.infinity, high = -Double.infinity
-            var present: [Double] = []
-            present.reserveCapacity(info.presentCount)
             for value in values where !value.isNaN {
                 counter.insert(number: value)
                 low = Swift.min(low, value)
                 high = Swift.max(high, value)
-                present.append(value)
             }
-            let hasValues = !present.isEmpty
-            let isDate = info.type == .date
-            let mean = hasValues && !isDate ? Statistics.mean(present) : nil
-            let std = mean.map { Statistics.standardDeviation(present, mean: $0, ddof: 1) }
-            return ColumnSummary(name: info.name, type: info.type, count: info.presentCount, missing: info.missingCount,
-                                 distinct: counter.count, min: hasValues ? low : nil, mean: mean,
-                                 std: present.count > 1 ? std : nil, max: hasValues ? high : nil, top: [])
+            let present = info.presentCount
+            var mean: Double?, std: Double?
+            if present > 0 && info.type != .date {
+                let average = Statistics.mean(values, skippingNaN: present)
+                mean = average
+                if present > 1 { std = Statistics.standardDeviation(values, mean: average, ddof: 1, skippingNaN: present) }
+            }
+            return ColumnSummary(name: info.name, type: info.type, count: present, missing: info.missingCount,
+                                 distinct: counter.count, min: present > 0 ? low : nil, mean: mean,
+                                 std: std, max: present > 0 ? high : nil, top: [])
         }
         let frequencies = info.valueFrequencies ?? []
         let top = frequencies.prefix(topCount).map { (table.string(row: $0.row, column: column), $0.count) }

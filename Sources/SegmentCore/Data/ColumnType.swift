@@ -4,7 +4,8 @@ public enum ColumnType: String, Sendable, Codable, CaseIterable {
     case integer
     /// Every present value is a number, some with a fraction or exponent.
     case number
-    /// Few distinct non-numeric values (at most 100, and at most half the rows).
+    /// Few distinct non-numeric values: at most 100, and at most half the
+    /// present values (in columns of up to 20 values: some value repeats).
     case categorical
     /// Many distinct non-numeric values (names, free text, codes).
     case text

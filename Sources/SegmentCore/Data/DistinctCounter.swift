@@ -1,51 +1,45 @@
 import Foundation
 
-/// Counts distinct values with an open-addressing hash table, without
-/// allocating per value.
-///
-/// Keys are 64-bit; `ByteKeyedCounter` layers exact byte-string comparison on
-/// top for text cells, `DistinctCounter` counts numbers by bit pattern.
+/// Counts distinct numbers with an open-addressing hash table over their bit
+/// patterns, without allocating per value.
 struct DistinctCounter {
+    /// Marks an empty slot: a NaN pattern, never inserted (NaN means missing).
+    private static let empty = UInt64.max
     private var keys: [UInt64]
-    private var used: [Bool]
     private var mask: Int
-    /// Number of distinct keys seen.
+    /// Number of distinct values seen.
     private(set) var count = 0
 
-    /// Creates a counter sized for about `expected` distinct keys.
+    /// Creates a counter sized for about `expected` distinct values.
     init(expected: Int = 16) {
         var capacity = 16
         while capacity < expected * 2 { capacity <<= 1 }
-        keys = [UInt64](repeating: 0, count: capacity)
-        used = [Bool](repeating: false, count: capacity)
+        keys = [UInt64](repeating: Self.empty, count: capacity)
         mask = capacity - 1
     }
 
-    /// Adds a number, counting `-0.0` and `0.0` as one value.
+    /// Adds a non-NaN number, counting `-0.0` and `0.0` as one value.
+    @inline(__always)
     mutating func insert(number: Double) {
-        insert(key: number == 0 ? 0 : number.bitPattern)
-    }
-
-    /// Adds a 64-bit key.
-    mutating func insert(key: UInt64) {
+        let key = number == 0 ? 0 : number.bitPattern
         var slot = Int(truncatingIfNeeded: mix(key)) & mask
-        while used[slot] {
-            if keys[slot] == key { return }
+        while true {
+            let stored = keys[slot]
+            if stored == key { return }
+            if stored == Self.empty { break }
             slot = (slot + 1) & mask
         }
-        used[slot] = true
         keys[slot] = key
         count += 1
         if count * 2 > keys.count { grow() }
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldUsed = used
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        used = [Bool](repeating: false, count: oldKeys.count * 2)
+        let old = keys
+        keys = [UInt64](repeating: Self.empty, count: old.count * 2)
         mask = keys.count - 1
         count = 0
-        for index in 0..<oldKeys.count where oldUsed[index] { insert(key: oldKeys[index]) }
+        for key in old where key != Self.empty { insert(number: Double(bitPattern: key)) }
     }
 }
 

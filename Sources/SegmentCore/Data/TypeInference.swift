@@ -20,15 +20,15 @@ enum TypeInference {
     /// Infers one column.
     static func inferColumn(_ column: Int, name: String, rowCount: Int, cells: CellView) -> ColumnInfo {
         var counts = [Int](repeating: 0, count: 5)
-        var values = [Double](repeating: .nan, count: rowCount)
         var firstNonNumericRow: Int?
-        values.withUnsafeMutableBufferPointer { values in
+        let values = [Double](unsafeUninitializedCapacity: rowCount) { values, initialized in
             for row in 0..<rowCount {
                 let (kind, value) = CellParsing.classify(cells.cell(row: row, column: column))
                 counts[Int(kind.rawValue)] += 1
-                values[row] = value
+                values.initializeElement(at: row, to: value)
                 if firstNonNumericRow == nil, kind == .text || kind == .date { firstNonNumericRow = row }
             }
+            initialized = rowCount
         }
         let missing = counts[Int(CellKind.missing.rawValue)]
         let integers = counts[Int(CellKind.integer.rawValue)]
@@ -52,7 +52,9 @@ enum TypeInference {
                 counter.insert(cell, row: row) { cells.cell(row: $0, column: column) }
             }
             frequencies = counter.valuesByFrequency()
-            type = present > 0 && counter.count <= maximumCategories && counter.count * 2 <= max(present, 2) ? .categorical : .text
+            let distinct = counter.count
+            let repeats = distinct * 2 <= present || (present <= 20 && distinct < present)
+            type = present > 0 && distinct <= maximumCategories && repeats ? .categorical : .text
         }
         return ColumnInfo(
             name: name, type: type, presentCount: present, missingCount: missing, valueFrequencies: frequencies,

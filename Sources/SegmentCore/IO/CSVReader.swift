@@ -56,6 +56,8 @@ public struct CSVRecord {
 public final class CSVReader {
     /// The input's display name, used in error messages.
     public let name: String
+    /// The input's size in bytes when it is a regular file.
+    public var sizeHint: Int? { reader.sizeHint }
     private let reader: ByteReader
     private let delimiter: UInt8
 
@@ -107,19 +109,25 @@ public final class CSVReader {
         return true
     }
 
+    /// Appends one byte; capacity was reserved for the whole current block
+    /// by `reserveForBlock()` (a byte of input adds at most one field byte).
     @inline(__always)
     private func appendByte(_ byte: UInt8) {
-        if fieldLength == fieldCapacity { growFieldBytes() }
         fieldBytes[fieldLength] = byte
         fieldLength += 1
     }
 
-    private func growFieldBytes() {
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: fieldCapacity * 2)
+    /// Makes room for every remaining byte of the current block.
+    private func reserveForBlock() {
+        let needed = fieldLength + (blockCount - position)
+        guard needed > fieldCapacity else { return }
+        var capacity = fieldCapacity * 2
+        while capacity < needed { capacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         grown.update(from: fieldBytes, count: fieldLength)
         fieldBytes.deallocate()
         fieldBytes = grown
-        fieldCapacity *= 2
+        fieldCapacity = capacity
     }
 
     @inline(__always)
@@ -169,10 +177,13 @@ public final class CSVReader {
         let quote = UInt8(ascii: "\"")
         let newline = UInt8(ascii: "\n")
         let carriageReturn = UInt8(ascii: "\r")
+        reserveForBlock()
 
         while true {
             if position == blockCount {
-                if try !refill() {
+                let refilled = try refill()
+                reserveForBlock()
+                if !refilled {
                     switch state {
                     case .quoted:
                         throw CSVError.unterminatedQuote(file: name, line: quoteLine)
@@ -203,14 +214,20 @@ public final class CSVReader {
                     state = .unquoted
                     highBits |= byte
                     appendByte(byte)
-                    // Fast path: copy the rest of a plain field in one loop.
-                    while position < blockCount {
-                        let next = block[position]
+                    // Fast path: copy the rest of a plain field in one tight
+                    // loop over locals (capacity is reserved for the block).
+                    var cursor = position, length = fieldLength
+                    let end = blockCount, source = block, target = fieldBytes
+                    while cursor < end {
+                        let next = source[cursor]
                         if next == delimiter || next == newline || next == carriageReturn { break }
                         highBits |= next
-                        appendByte(next)
-                        position += 1
+                        target[length] = next
+                        length &+= 1
+                        cursor &+= 1
                     }
+                    position = cursor
+                    fieldLength = length
                 }
             case .quoted:
                 if byte == quote {

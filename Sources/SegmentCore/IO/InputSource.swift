@@ -42,6 +42,8 @@ public final class ByteReader {
     private let ownsDescriptor: Bool
     /// The source's display name, for messages.
     public let name: String
+    /// The file's size in bytes when known (regular files), for sizing buffers.
+    public let sizeHint: Int?
 
     /// Opens `source` for reading.
     /// - Throws: `SegmentError.cannotOpen` when the file is missing, a
@@ -52,6 +54,7 @@ public final class ByteReader {
         case .standardInput:
             descriptor = 0
             ownsDescriptor = false
+            sizeHint = nil
         case .file(let path):
             var info = stat()
             if stat(path, &info) != 0 {
@@ -66,6 +69,7 @@ public final class ByteReader {
             }
             descriptor = fd
             ownsDescriptor = true
+            sizeHint = Int(info.st_size)
         }
     }
 

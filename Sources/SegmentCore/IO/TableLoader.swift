@@ -23,9 +23,16 @@ public enum TableLoader {
             guard let header = try reader.nextRecord() else { throw CSVError.empty(file: reader.name) }
             columnNames = try validatedNames(header.strings, file: reader.name)
         }
+        if let size = reader.sizeHint { bytes.reserveCapacity(size) }
         while let record = try reader.nextRecord() {
             if columnNames.isEmpty {
                 columnNames = (1...record.count).map { "col\($0)" }
+            }
+            if rowLines.isEmpty, let size = reader.sizeHint {
+                // Size the cell index from the first record's length.
+                let estimatedRows = size / max(1, record.byteCount + record.count) + 16
+                ends.reserveCapacity(estimatedRows * record.count)
+                rowLines.reserveCapacity(estimatedRows)
             }
             let base = bytes.count
             bytes.append(contentsOf: record.rawBytes)

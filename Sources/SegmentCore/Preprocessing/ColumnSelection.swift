@@ -68,17 +68,28 @@ public enum ColumnSelection {
 
     /// The id column: `explicit` when given, else the first column whose
     /// name ends in the word `id` and whose values are all present and unique.
-    public static func idColumn(in table: Table, explicit: String?) throws -> Int? {
+    /// - Parameter distinctCounts: per-column distinct counts when already
+    ///   known (from `ColumnSummary`), to avoid counting twice.
+    public static func idColumn(in table: Table, explicit: String?, distinctCounts: [Int]? = nil) throws -> Int? {
         if let explicit { return try resolve(explicit, in: table.columnNames, option: "--id") }
         for (index, name) in table.columnNames.enumerated() where hasIdAsLastWord(name) {
-            if isUniqueAndComplete(column: index, in: table) { return index }
+            let complete = table.columns[index].missingCount == 0
+            if let distinctCounts {
+                if complete && distinctCounts[index] == table.rowCount { return index }
+            } else if isUniqueAndComplete(column: index, in: table) {
+                return index
+            }
         }
         return nil
     }
 
     /// The default features: every numeric column except the id column.
+    /// Columns that are mostly numbers with some text are included too, so
+    /// that fitting reports the bad cell instead of silently skipping them.
     public static func defaultFeatures(in table: Table, idColumn: Int?) -> [Int] {
-        table.columns.indices.filter { $0 != idColumn && table.columns[$0].type.isNumeric }
+        table.columns.indices.filter {
+            $0 != idColumn && (table.columns[$0].type.isNumeric || table.columns[$0].looksNumericWithErrors)
+        }
     }
 
     /// Whether every cell of `column` is present and no two are equal.

@@ -1,15 +1,20 @@
 /// Small, numerically careful summary statistics over `Double` arrays.
 public enum Statistics {
-    /// The arithmetic mean (0 for an empty array), summed pairwise-free with
-    /// a compensated (Neumaier) sum for accuracy on large inputs.
+    /// The arithmetic mean (0 for an empty array), with a compensated
+    /// (Neumaier) sum for accuracy on large inputs.
     public static func mean(_ values: [Double]) -> Double {
         values.isEmpty ? 0 : compensatedSum(values) / Double(values.count)
     }
 
-    /// The sum of `values` with Neumaier compensation.
-    public static func compensatedSum(_ values: [Double]) -> Double {
+    /// The mean of the non-NaN entries of `values`, of which there are `count`.
+    public static func mean(_ values: [Double], skippingNaN count: Int) -> Double {
+        count == 0 ? 0 : compensatedSum(values, skippingNaN: true) / Double(count)
+    }
+
+    /// The sum of `values` with Neumaier compensation, optionally ignoring NaN.
+    public static func compensatedSum(_ values: [Double], skippingNaN: Bool = false) -> Double {
         var sum = 0.0, compensation = 0.0
-        for value in values {
+        for value in values where !(skippingNaN && value.isNaN) {
             let total = sum + value
             if abs(sum) >= abs(value) {
                 compensation += (sum - total) + value
@@ -25,16 +30,26 @@ public enum Statistics {
     /// freedom (0: population, as scikit-learn's scalers; 1: sample, as
     /// pandas). Returns 0 when there are not more than `ddof` values.
     public static func standardDeviation(_ values: [Double], mean: Double, ddof: Int) -> Double {
-        guard values.count > ddof else { return 0 }
+        standardDeviation(values, mean: mean, ddof: ddof, skippingNaN: values.count, ignoreNaN: false)
+    }
+
+    /// The standard deviation of the non-NaN entries of `values`, of which
+    /// there are `count`.
+    public static func standardDeviation(_ values: [Double], mean: Double, ddof: Int, skippingNaN count: Int) -> Double {
+        standardDeviation(values, mean: mean, ddof: ddof, skippingNaN: count, ignoreNaN: true)
+    }
+
+    private static func standardDeviation(_ values: [Double], mean: Double, ddof: Int, skippingNaN count: Int, ignoreNaN: Bool) -> Double {
+        guard count > ddof else { return 0 }
         var squares = 0.0, compensation = 0.0
-        for value in values {
+        for value in values where !(ignoreNaN && value.isNaN) {
             let deviation = value - mean
             let term = deviation * deviation
             let total = squares + term
             compensation += squares >= term ? (squares - total) + term : (term - total) + squares
             squares = total
         }
-        return ((squares + compensation) / Double(values.count - ddof)).squareRoot()
+        return ((squares + compensation) / Double(count - ddof)).squareRoot()
     }
 
     /// The `q`-quantile of sorted values with linear interpolation (NumPy's

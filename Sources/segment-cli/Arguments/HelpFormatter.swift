@@ -66,7 +66,7 @@ enum HelpFormatter {
             }
         }
         if option.repeatable { words.append("(repeatable)") }
-        if let value = option.defaultValue { words.append("(default: \(value))") }
+        if let value = option.defaultDescription ?? option.defaultValue { words.append("(default: \(value))") }
         return words
     }
 

@@ -13,6 +13,9 @@ struct OptionSpec: Sendable {
     var help: String
     /// The value used when the option is absent; shown in help as `(default: …)`.
     var defaultValue: String?
+    /// How help describes a default that is computed rather than a literal
+    /// value (e.g. "all cores"); never returned as the option's value.
+    var defaultDescription: String?
     /// The only values accepted, checked while parsing; shown in help as `(one of: …)`.
     var choices: [String]?
     /// Whether help should advertise that the option may be given several times.
@@ -29,6 +32,7 @@ struct OptionSpec: Sendable {
     ///   - value: The value placeholder; `nil` declares a boolean flag.
     ///   - help: The help text.
     ///   - default: The value used when the option is absent.
+    ///   - defaultDescription: Help text for a computed default (used only in help).
     ///   - choices: The allowed values, validated at parse time.
     ///   - repeatable: Whether the option is meant to be given several times.
     init(
@@ -37,6 +41,7 @@ struct OptionSpec: Sendable {
         value: String? = nil,
         help: String,
         default: String? = nil,
+        defaultDescription: String? = nil,
         choices: [String]? = nil,
         repeatable: Bool = false
     ) {
@@ -45,6 +50,7 @@ struct OptionSpec: Sendable {
         self.valueName = value
         self.help = help
         self.defaultValue = `default`
+        self.defaultDescription = defaultDescription
         self.choices = choices
         self.repeatable = repeatable
     }

@@ -11,24 +11,24 @@ enum CommonOptions {
 
     /// Choosing and preparing feature columns.
     static let features: [OptionSpec] = [
-        OptionSpec("features", value: "A,B,C", help: "Feature columns by header name (exact, then case-insensitive). Categorical columns are one-hot encoded.", default: "every numeric column except the id"),
-        OptionSpec("id", value: "COL", help: "Id column carried to every output.", default: "first unique column whose last word is 'id'"),
+        OptionSpec("features", value: "A,B,C", help: "Feature columns by header name (exact, then case-insensitive). Categorical columns are one-hot encoded.", defaultDescription: "every numeric column except the id"),
+        OptionSpec("id", value: "COL", help: "Id column carried to every output.", defaultDescription: "first unique column whose last word is 'id'"),
         OptionSpec("missing", value: "POLICY", help: "Missing values (empty, NA, N/A, NaN, null): stop with an error, drop the row (kept in the output with an empty label), or fill it.", default: "error", choices: MissingPolicy.allCases.map(\.rawValue)),
         OptionSpec("scale", value: "METHOD", help: "Feature scaling; one-hot indicators are never scaled.", default: "standard", choices: ScaleMethod.allCases.map(\.rawValue)),
     ]
 
     /// Writing output.
-    static func output(formats: [OutputFormat], defaultFormat: String) -> [OptionSpec] {
+    static func output(formats: [OutputFormat], defaultFormat: String?, defaultDescription: String? = nil) -> [OptionSpec] {
         [
             OptionSpec("output", short: "o", value: "FILE", help: "Write to FILE atomically (temporary file + rename) instead of standard output."),
-            OptionSpec("format", value: "FORMAT", help: "Output format.", default: defaultFormat, choices: formats.map(\.rawValue)),
+            OptionSpec("format", value: "FORMAT", help: "Output format.", default: defaultFormat, defaultDescription: defaultDescription, choices: formats.map(\.rawValue)),
         ]
     }
 
     /// Seed, threads and verbosity.
     static let runtime: [OptionSpec] = [
         OptionSpec("seed", value: "N", help: "Random seed: the same input, options and seed give byte-identical output for any --threads.", default: "0"),
-        OptionSpec("threads", value: "N", help: "Worker threads.", default: "all cores"),
+        OptionSpec("threads", value: "N", help: "Worker threads.", defaultDescription: "all cores"),
         OptionSpec("quiet", short: "q", help: "Print only errors on standard error."),
     ]
 

@@ -12,7 +12,7 @@ enum InspectCommand: SegmentCommand {
         """,
         usage: "segment inspect [options] [FILE]",
         options: CommonOptions.input
-            + CommonOptions.output(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultFormat: "table on a terminal, else csv")
+            + CommonOptions.output(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultFormat: nil, defaultDescription: "table on a terminal, else csv")
             + [OptionSpec("top", value: "N", help: "Frequent values listed per categorical or text column.", default: "3")]
             + CommonOptions.runtime.filter { $0.name != "seed" },
         examples: [
@@ -28,7 +28,7 @@ enum InspectCommand: SegmentCommand {
         let summaries = ColumnSummary.summarize(table, topCount: topCount, threads: try CommonOptions.threads(arguments))
         let format = CommonOptions.format(arguments, report: true)
 
-        let idColumn = try ColumnSelection.idColumn(in: table, explicit: nil)
+        let idColumn = try ColumnSelection.idColumn(in: table, explicit: nil, distinctCounts: summaries.map(\.distinct))
         let features = ColumnSelection.defaultFeatures(in: table, idColumn: idColumn).map { table.columnNames[$0] }
         console.info("\(table.source): \(table.rowCount) rows × \(table.columnCount) columns; id column: \(idColumn.map { table.columnNames[$0] } ?? "none"); default features: \(features.isEmpty ? "none" : features.joined(separator: ", "))")
 

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import SegmentCore
+
+/// CSV quoting, JSON text and atomic output files.
+@Suite struct OutputTests {
+    @Test func quotingOnlyWhenNeeded() {
+        #expect(CSVQuoting.quoted("plain") == "plain")
+        #expect(CSVQuoting.quoted("a,b") == "\"a,b\"")
+        #expect(CSVQuoting.quoted("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVQuoting.quoted("two\nlines") == "\"two\nlines\"")
+        #expect(CSVQuoting.quoted(" padded") == "\" padded\"")
+        #expect(CSVQuoting.quoted("a\tb", delimiter: 0x09) == "\"a\tb\"")
+    }
+
+    @Test func jsonEscapesAndNumbers() {
+        #expect(JSONText.string("a\"b\\c\n\u{01}") == "\"a\\\"b\\\\c\\n\\u0001\"")
+        #expect(JSONText.value(.number(.nan)) == "null")
+        #expect(JSONText.value(.numberText("007")) == "7")
+        #expect(JSONText.value(.numberText("-1.5e3")) == "-1.5e3")
+        #expect(JSONText.value(.numberText("+2")) == "2")
+        #expect(formatNumber(100.0) == "100")
+        #expect(formatNumber(0.1) == "0.1")
+    }
+
+    @Test func abandonedOutputLeavesTheExistingFileUntouched() throws {
+        let path = try TestFiles.temporary("old contents\n", name: "out.csv")
+        let sink = try OutputSink(.file(path))
+        try sink.write("new contents that never land\n")
+        try sink.flush()
+        sink.abandon()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old contents\n")
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
+        #expect(siblings == ["out.csv"])
+    }
+
+    @Test func committedOutputReplacesTheFile() throws {
+        let path = try TestFiles.temporary("old\n", name: "out.csv")
+        try writeFileAtomically("new\n", to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
+    }
+
+    @Test func recordWriterFormats() throws {
+        let path = try TestFiles.temporary("", name: "out.json")
+        let sink = try OutputSink(.file(path))
+        let writer = try RecordWriter(sink: sink, format: .json, header: ["name", "k"])
+        try writer.write([.text("a,b"), .integer(3)])
+        try writer.write([.missing, .number(0.5)])
+        try writer.finish()
+        try sink.commit()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == "[\n{\"name\":\"a,b\",\"k\":3},\n{\"name\":null,\"k\":0.5}\n]\n")
+        _ = try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+}
