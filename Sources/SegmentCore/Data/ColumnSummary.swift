@@ -33,10 +33,8 @@ public struct ColumnSummary: Sendable {
     static func summarize(column: Int, of table: Table, topCount: Int) -> ColumnSummary {
         let info = table.columns[column]
         if let values = info.values {
-            var counter = DistinctCounter(expected: Swift.min(info.presentCount, 1 << 16))
             var low = Double.infinity, high = -Double.infinity
             for value in values where !value.isNaN {
-                counter.insert(number: value)
                 low = Swift.min(low, value)
                 high = Swift.max(high, value)
             }
@@ -48,7 +46,7 @@ public struct ColumnSummary: Sendable {
                 if present > 1 { std = Statistics.standardDeviation(values, mean: average, ddof: 1, skippingNaN: present) }
             }
             return ColumnSummary(name: info.name, type: info.type, count: present, missing: info.missingCount,
-                                 distinct: counter.count, min: present > 0 ? low : nil, mean: mean,
+                                 distinct: DistinctCounter.countDistinct(values), min: present > 0 ? low : nil, mean: mean,
                                  std: std, max: present > 0 ? high : nil, top: [])
         }
         let frequencies = info.valueFrequencies ?? []

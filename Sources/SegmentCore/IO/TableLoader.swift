@@ -13,6 +13,9 @@ public enum TableLoader {
     /// - Complexity: O(bytes) time; memory about the input size plus 8 bytes
     ///   per cell.
     public static func load(_ source: InputSource, dialect: CSVDialect, threads: Int = availableCores) throws -> Table {
+        if case .file(let path) = source, let cells = try ParallelTableReader.read(path: path, dialect: dialect, threads: threads) {
+            return table(from: cells, source: path, threads: threads)
+        }
         let reader = try CSVReader(source: source, dialect: dialect)
         var columnNames: [String] = []
         var rowLines: [Int] = []
@@ -40,8 +43,16 @@ public enum TableLoader {
             rowLines.append(record.line)
         }
         if columnNames.isEmpty { throw CSVError.empty(file: reader.name) }
-        let columns = TypeInference.inferColumns(names: columnNames, rowCount: rowLines.count, bytes: bytes, ends: ends, threads: threads)
-        return Table(source: reader.name, columnNames: columnNames, rowLines: rowLines, cellBytes: bytes, cellEnds: ends, columns: columns)
+        let cells = ParallelTableReader.Cells(columnNames: columnNames, rowLines: rowLines, bytes: bytes, ends: ends)
+        return table(from: cells, source: reader.name, threads: threads)
+    }
+
+    /// Infers column types and assembles the table.
+    static func table(from cells: ParallelTableReader.Cells, source: String, threads: Int) -> Table {
+        let columns = TypeInference.inferColumns(names: cells.columnNames, rowCount: cells.rowLines.count,
+                                                 bytes: cells.bytes, ends: cells.ends, threads: threads)
+        return Table(source: source, columnNames: cells.columnNames, rowLines: cells.rowLines,
+                     cellBytes: cells.bytes, cellEnds: cells.ends, columns: columns)
     }
 
     /// Header names with blanks replaced by `colN`; duplicates are an error.

@@ -98,8 +98,6 @@ public enum ColumnSelection {
         guard info.missingCount == 0 else { return false }
         if let distinct = info.distinctCount { return distinct == table.rowCount }
         guard let values = info.values else { return false }
-        var counter = DistinctCounter(expected: values.count)
-        for value in values { counter.insert(number: value) }
-        return counter.count == values.count
+        return DistinctCounter.countDistinct(values) == values.count
     }
 }
