@@ -10,6 +10,8 @@ public enum CellKind: UInt8, Sendable {
     case number
     /// An ISO-8601 date or date-time (`2024-03-01`, `2024-03-01T10:30:00`).
     case date
+    /// `inf`, `-inf`, `infinity` (any case): a number, but not a usable one.
+    case nonFinite
     /// Anything else.
     case text
 }
@@ -27,6 +29,7 @@ public enum CellParsing {
             return (value.isInteger ? .integer : .number, value.value)
         }
         if let seconds = parseDate(trimmed) { return (.date, seconds) }
+        if isInfinityToken(trimmed) { return (.nonFinite, .nan) }
         return (.text, .nan)
     }
 
@@ -74,6 +77,16 @@ public enum CellParsing {
         default:
             return lower(cell[0]) == 0x6E && lower(cell[1]) == 0x75 && lower(cell[2]) == 0x6C && lower(cell[3]) == 0x6C  // null
         }
+    }
+
+    /// Whether trimmed `cell` spells infinity: `inf`, `infinity`, with an
+    /// optional sign, any case.
+    @inlinable
+    public static func isInfinityToken(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        if let first = cell.first, first == 0x2B || first == 0x2D { start = 1 }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: cell[start...]), as: UTF8.self).lowercased()
+        return word == "inf" || word == "infinity"
     }
 
     /// Whether `cell` is missing (after trimming spaces).

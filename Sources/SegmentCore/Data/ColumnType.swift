@@ -34,7 +34,9 @@ public struct ColumnInfo: Sendable {
 
     /// Number of distinct present values, for non-numeric columns.
     public var distinctCount: Int? { valueFrequencies?.count }
-    /// For a column mixing numbers with text: how many cells are numbers.
+    /// For a column mixing numbers with text: how many cells are numbers
+    /// (infinities included, so that a column with `inf` in it is reported as
+    /// a numeric column with a bad value).
     public let numericCount: Int
     /// The first row (0-based) whose cell is present but not a number, if any.
     public let firstNonNumericRow: Int?

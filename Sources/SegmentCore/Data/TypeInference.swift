@@ -12,7 +12,7 @@ enum TypeInference {
 
     /// Per-block, per-column tallies of cell kinds.
     struct Tally {
-        var kinds = (missing: 0, integer: 0, number: 0, date: 0, text: 0)
+        var kinds = (missing: 0, integer: 0, number: 0, date: 0, nonFinite: 0, text: 0)
         var firstNonNumericRow: Int?
     }
 
@@ -53,8 +53,12 @@ enum TypeInference {
                     case .missing: blockTallies[column].kinds.missing += 1
                     case .integer: blockTallies[column].kinds.integer += 1
                     case .number: blockTallies[column].kinds.number += 1
-                    case .date, .text:
-                        if kind == .date { blockTallies[column].kinds.date += 1 } else { blockTallies[column].kinds.text += 1 }
+                    case .date, .nonFinite, .text:
+                        switch kind {
+                        case .date: blockTallies[column].kinds.date += 1
+                        case .nonFinite: blockTallies[column].kinds.nonFinite += 1
+                        default: blockTallies[column].kinds.text += 1
+                        }
                         if blockTallies[column].firstNonNumericRow == nil { blockTallies[column].firstNonNumericRow = row }
                     }
                 }
@@ -70,13 +74,14 @@ enum TypeInference {
     /// Decides one column's type from its tallies (counting distinct values
     /// of non-numeric columns).
     static func describeColumn(_ column: Int, name: String, rowCount: Int, cells: CellView, values: [Double], tallies: [Tally]) -> ColumnInfo {
-        var missing = 0, integers = 0, numbers = 0, dates = 0
+        var missing = 0, integers = 0, numbers = 0, dates = 0, nonFinite = 0
         var firstNonNumericRow: Int?
         for tally in tallies {
             missing += tally.kinds.missing
             integers += tally.kinds.integer
             numbers += tally.kinds.number
             dates += tally.kinds.date
+            nonFinite += tally.kinds.nonFinite
             if firstNonNumericRow == nil { firstNonNumericRow = tally.firstNonNumericRow }
         }
         let present = rowCount - missing
@@ -103,7 +108,7 @@ enum TypeInference {
         }
         return ColumnInfo(
             name: name, type: type, presentCount: present, missingCount: missing, valueFrequencies: frequencies,
-            numericCount: integers + numbers, firstNonNumericRow: firstNonNumericRow,
+            numericCount: integers + numbers + nonFinite, firstNonNumericRow: firstNonNumericRow,
             values: type.isNumeric || type == .date ? values : nil)
     }
 }

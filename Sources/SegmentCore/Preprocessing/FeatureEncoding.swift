@@ -1,3 +1,5 @@
+import Foundation
+
 /// How one input column becomes feature values.
 public enum FeatureEncoding: Sendable, Codable, Equatable {
     /// The column's number, used as is (then scaled).
@@ -78,6 +80,14 @@ public struct FeatureColumn: Sendable, Codable, Equatable {
 
 /// Why a single cell could not be encoded.
 public enum FeatureCellError: Error {
-    /// A numeric feature cell holds text.
+    /// A numeric feature cell holds text or an infinity.
     case notANumber
+
+    /// The message for the bad cell text `found`.
+    public func message(for found: String) -> String {
+        var trimmed = found.trimmingCharacters(in: .whitespaces)
+        let infinite = trimmed.withUTF8 { CellParsing.isInfinityToken($0) }
+        let expected = infinite ? "a finite number" : "a number"
+        return "expected \(expected), found '\(found)'; correct it, or leave it empty (or NA) to mark it missing"
+    }
 }

@@ -43,7 +43,7 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
         var features = try pipeline.transform(table, columnIndices: featureColumns)
         var scaled: [Bool] = []
         for column in columns { scaled += [Bool](repeating: column.encoding == .numeric, count: column.encoding.width) }
-        pipeline.scaler = Scaler.fit(scale, to: features.matrix, scaled: scaled)
+        pipeline.scaler = try Scaler.fit(scale, to: features.matrix, scaled: scaled, names: pipeline.outputNames)
         pipeline.scaler.transform(&features.matrix)
         return (pipeline, features)
     }
@@ -56,9 +56,8 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
             throw SegmentError.invalidParameter("column '\(name)' has no values; remove it from --features")
         }
         if info.looksNumericWithErrors, let row = info.firstNonNumericRow {
-            let found = table.string(row: row, column: index)
             throw SegmentError.invalidData(file: table.source, line: table.rowLines[row], column: name,
-                                           message: "expected a number, found '\(found)'; correct it, or leave it empty (or NA) to mark it missing")
+                                           message: FeatureCellError.notANumber.message(for: table.string(row: row, column: index)))
         }
         switch info.type {
         case .integer, .number:
@@ -138,7 +137,7 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
                 present = try column.encode(value, into: output + offset)
             } catch {
                 throw SegmentError.invalidData(file: source, line: line, column: column.name,
-                                               message: "expected a number, found '\(String(decoding: value, as: UTF8.self))'; correct it, or leave it empty (or NA) to mark it missing")
+                                               message: FeatureCellError.notANumber.message(for: String(decoding: value, as: UTF8.self)))
             }
             if !present {
                 if missingPolicy == .drop { return false }

@@ -34,8 +34,11 @@ public struct Scaler: Sendable, Codable, Equatable {
 
     /// Fits `method` to the columns of `data`; columns where `scaled[j]` is
     /// false (one-hot indicators) keep center 0 and scale 1.
+    /// - Parameter names: column names for messages.
+    /// - Throws: `SegmentError.invalidInput` when a column's spread exceeds
+    ///   the largest representable number (values near ±1.8e308).
     /// - Complexity: O(rows × columns), plus a sort per column for `robust`.
-    public static func fit(_ method: ScaleMethod, to data: Matrix, scaled: [Bool]? = nil) -> Scaler {
+    public static func fit(_ method: ScaleMethod, to data: Matrix, scaled: [Bool]? = nil, names: [String]? = nil) throws -> Scaler {
         let columns = data.columns
         var center = [Double](repeating: 0, count: columns)
         var scale = [Double](repeating: 1, count: columns)
@@ -44,6 +47,10 @@ public struct Scaler: Sendable, Codable, Equatable {
             var values = [Double](repeating: 0, count: data.rows)
             for row in 0..<data.rows { values[row] = data.storage[row * columns + column] }
             let (c, s) = parameters(method, of: &values)
+            guard c.isFinite, s.isFinite else {
+                let name = names?[column] ?? "column \(column + 1)"
+                throw SegmentError.invalidInput("'\(name)': its values span more than the largest representable number, so \(method.rawValue) scaling overflows; divide the column by a large constant first")
+            }
             center[column] = c
             scale[column] = s
         }
@@ -83,7 +90,7 @@ public struct Scaler: Sendable, Codable, Equatable {
         data.storage.withUnsafeMutableBufferPointer { values in
             for row in 0..<data.rows {
                 for column in 0..<columns {
-                    values[row * columns + column] = (values[row * columns + column] - center[column]) / scale[column]
+                    values[row * columns + column] = Self.scaled(values[row * columns + column], center[column], scale[column])
                 }
             }
         }
@@ -92,7 +99,15 @@ public struct Scaler: Sendable, Codable, Equatable {
     /// Scales one row in place.
     @inlinable
     public func transform(row: UnsafeMutableBufferPointer<Double>) {
-        for column in 0..<row.count { row[column] = (row[column] - center[column]) / scale[column] }
+        for column in 0..<row.count { row[column] = Self.scaled(row[column], center[column], scale[column]) }
+    }
+
+    /// `(value − center) / scale`, computed as `value / scale − center / scale`
+    /// when the difference would overflow (values near ±1.8e308).
+    @inlinable @inline(__always)
+    static func scaled(_ value: Double, _ center: Double, _ scale: Double) -> Double {
+        let difference = value - center
+        return difference.isFinite ? difference / scale : value / scale - center / scale
     }
 
     /// Maps scaled values back to original units, in place.

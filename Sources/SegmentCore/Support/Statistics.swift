@@ -3,12 +3,32 @@ public enum Statistics {
     /// The arithmetic mean (0 for an empty array), with a compensated
     /// (Neumaier) sum for accuracy on large inputs.
     public static func mean(_ values: [Double]) -> Double {
-        values.isEmpty ? 0 : compensatedSum(values) / Double(values.count)
+        mean(values, count: values.count, skippingNaN: false)
     }
 
     /// The mean of the non-NaN entries of `values`, of which there are `count`.
     public static func mean(_ values: [Double], skippingNaN count: Int) -> Double {
-        count == 0 ? 0 : compensatedSum(values, skippingNaN: true) / Double(count)
+        mean(values, count: count, skippingNaN: true)
+    }
+
+    /// The mean; when the plain sum overflows (values near ±1e308) it is
+    /// recomputed on values divided by their largest magnitude.
+    private static func mean(_ values: [Double], count: Int, skippingNaN: Bool) -> Double {
+        guard count > 0 else { return 0 }
+        let plain = compensatedSum(values, skippingNaN: skippingNaN) / Double(count)
+        if plain.isFinite { return plain }
+        let scale = largestMagnitude(values)
+        guard scale.isFinite, scale > 0 else { return plain }
+        var sum = 0.0
+        for value in values where !value.isNaN { sum += value / scale / Double(count) }
+        return sum * scale
+    }
+
+    /// The largest finite magnitude in `values` (NaN ignored).
+    static func largestMagnitude(_ values: [Double]) -> Double {
+        var largest = 0.0
+        for value in values where !value.isNaN { largest = max(largest, abs(value)) }
+        return largest
     }
 
     /// The sum of `values` with Neumaier compensation, optionally ignoring NaN.
@@ -41,15 +61,26 @@ public enum Statistics {
 
     private static func standardDeviation(_ values: [Double], mean: Double, ddof: Int, skippingNaN count: Int, ignoreNaN: Bool) -> Double {
         guard count > ddof else { return 0 }
+        let plain = sumOfSquaredDeviations(values, mean: mean, scale: 1, ignoreNaN: ignoreNaN)
+        if plain.isFinite { return (plain / Double(count - ddof)).squareRoot() }
+        // Squares overflow (values near ±1e308): work on deviations divided
+        // by the largest magnitude and scale the result back.
+        let scale = max(largestMagnitude(values), abs(mean))
+        let scaled = sumOfSquaredDeviations(values, mean: mean, scale: scale, ignoreNaN: ignoreNaN)
+        return (scaled / Double(count - ddof)).squareRoot() * scale
+    }
+
+    /// Σ ((value − mean) / scale)², with Neumaier compensation.
+    private static func sumOfSquaredDeviations(_ values: [Double], mean: Double, scale: Double, ignoreNaN: Bool) -> Double {
         var squares = 0.0, compensation = 0.0
         for value in values where !(ignoreNaN && value.isNaN) {
-            let deviation = value - mean
+            let deviation = value / scale - mean / scale
             let term = deviation * deviation
             let total = squares + term
             compensation += squares >= term ? (squares - total) + term : (term - total) + squares
             squares = total
         }
-        return ((squares + compensation) / Double(count - ddof)).squareRoot()
+        return squares + compensation
     }
 
     /// The `q`-quantile of sorted values with linear interpolation (NumPy's

@@ -38,11 +38,11 @@ import Testing
         }
     }
 
-    @Test func zeroVarianceColumnsAreCentredNotDivided() {
+    @Test func zeroVarianceColumnsAreCentredNotDivided() throws {
         let data = Matrix([[5, 1], [5, 2], [5, 3]])
         for method in [ScaleMethod.standard, .minmax, .robust] {
             var scaled = data
-            let scaler = Scaler.fit(method, to: data)
+            let scaler = try Scaler.fit(method, to: data)
             scaler.transform(&scaled)
             #expect(scaler.scale[0] == 1)
             #expect(scaled.storage.allSatisfy { $0.isFinite })
@@ -50,11 +50,11 @@ import Testing
         }
     }
 
-    @Test func inverseRestoresOriginalUnits() {
+    @Test func inverseRestoresOriginalUnits() throws {
         let data = Matrix([[1, 10], [2, 40], [7, 25]])
         for method in ScaleMethod.allCases {
             var values = data
-            let scaler = Scaler.fit(method, to: data)
+            let scaler = try Scaler.fit(method, to: data)
             scaler.transform(&values)
             scaler.inverseTransform(&values)
             for index in 0..<6 { #expect(abs(values.storage[index] - data.storage[index]) < 1e-12) }
