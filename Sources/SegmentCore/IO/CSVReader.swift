@@ -81,9 +81,18 @@ public final class CSVReader {
 
     /// Opens `source` for reading with `dialect`'s delimiter.
     /// - Throws: `SegmentError.cannotOpen` when the file cannot be read.
-    public init(source: InputSource, dialect: CSVDialect) throws {
-        reader = try ByteReader(source)
-        name = source.displayName
+    public convenience init(source: InputSource, dialect: CSVDialect) throws {
+        self.init(reader: try ByteReader(source), dialect: dialect)
+    }
+
+    /// Reads in-memory `bytes` (tests and fuzzing); `name` appears in errors.
+    convenience init(bytes: [UInt8], name: String = "<memory>", dialect: CSVDialect) {
+        self.init(reader: ByteReader(bytes: bytes, name: name), dialect: dialect)
+    }
+
+    private init(reader: ByteReader, dialect: CSVDialect) {
+        self.reader = reader
+        name = reader.name
         delimiter = dialect.delimiter
         block = .allocate(capacity: blockCapacity)
         fieldBytes = .allocate(capacity: fieldCapacity)
@@ -180,7 +189,8 @@ public final class CSVReader {
         reserveForBlock()
 
         while true {
-            if position == blockCount {
+            // `while`: a first block holding only the byte-order mark is empty.
+            while position == blockCount {
                 let refilled = try refill()
                 reserveForBlock()
                 if !refilled {

@@ -44,6 +44,9 @@ public final class ByteReader {
     public let name: String
     /// The file's size in bytes when known (regular files), for sizing buffers.
     public let sizeHint: Int?
+    /// In-memory contents read instead of a descriptor (tests and fuzzing).
+    private let memory: [UInt8]?
+    private var memoryOffset = 0
 
     /// Opens `source` for reading.
     /// - Throws: `SegmentError.cannotOpen` when the file is missing, a
@@ -55,6 +58,7 @@ public final class ByteReader {
             descriptor = 0
             ownsDescriptor = false
             sizeHint = nil
+            memory = nil
         case .file(let path):
             var info = stat()
             if stat(path, &info) != 0 {
@@ -70,7 +74,17 @@ public final class ByteReader {
             descriptor = fd
             ownsDescriptor = true
             sizeHint = Int(info.st_size)
+            memory = nil
         }
+    }
+
+    /// Reads from `bytes` in memory; `name` is used in messages.
+    init(bytes: [UInt8], name: String) {
+        self.name = name
+        descriptor = -1
+        ownsDescriptor = false
+        sizeHint = bytes.count
+        memory = bytes
     }
 
     deinit {
@@ -80,6 +94,12 @@ public final class ByteReader {
     /// Reads up to `capacity` bytes into `buffer`; returns 0 at end of input.
     /// - Throws: `SegmentError.readFailed` on an I/O error.
     public func read(into buffer: UnsafeMutableRawPointer, capacity: Int) throws -> Int {
+        if let memory {
+            let count = min(capacity, memory.count - memoryOffset)
+            memory.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + memoryOffset, byteCount: count) }
+            memoryOffset += count
+            return count
+        }
         while true {
             #if canImport(Glibc)
             let count = Glibc.read(descriptor, buffer, capacity)

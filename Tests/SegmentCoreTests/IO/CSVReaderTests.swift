@@ -47,6 +47,10 @@ import Testing
         #expect(try records(bytes: [0xEF, 0xBB, 0xBF] + Array("id,x\n1,2\n".utf8)) == [["id", "x"], ["1", "2"]])
     }
 
+    @Test func inputOfOnlyAByteOrderMarkIsEmpty() throws {
+        #expect(try records(bytes: [0xEF, 0xBB, 0xBF]) == [])
+    }
+
     @Test func tabSeparated() throws {
         #expect(try records("a\tb\n1,5\t2\n", dialect: .tsv) == [["a", "b"], ["1,5", "2"]])
     }
