@@ -33,7 +33,7 @@ enum RFMCommand: SegmentCommand {
         if arguments.has("price") != arguments.has("quantity") && !arguments.has("amount") {
             throw UsageError(message: "--quantity and --price go together (monetary = quantity x price); or give --amount")
         }
-        let asOf = try arguments.string("as-of").map { text -> Double in
+        let asOf = try PurchaseInputs.given("as-of", arguments).map { text -> Double in
             var text = text
             guard let seconds = text.withUTF8({ CellParsing.parseDate($0) }) else {
                 throw UsageError(message: "--as-of expects a date YYYY-MM-DD, got '\(text)'")
