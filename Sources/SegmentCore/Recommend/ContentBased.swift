@@ -1,3 +1,5 @@
+import Foundation
+
 /// Content-based recommendation (Pazzani & Billsus 2007): a customer's
 /// profile is the sum of the vectors of the items they bought, each weighted
 /// by 1 + ln(quantity); items score by cosine similarity to the profile, so
@@ -37,5 +39,3 @@ struct ContentModel: Sendable {
         workspace.drainItems(into: &list)
     }
 }
-
-import Foundation

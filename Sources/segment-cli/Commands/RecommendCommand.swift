@@ -45,6 +45,9 @@ enum RecommendCommand: SegmentCommand {
         guard let purchasesPath = arguments.string("purchases") else {
             throw UsageError(message: "missing --purchases FILE: the purchase log is required")
         }
+        if purchasesPath == "-" && arguments.string("segments") == "-" {
+            throw UsageError(message: "--purchases - and --segments - cannot both read standard input; give one of them as a file")
+        }
         let method = RecommendationMethod(rawValue: arguments.choice("method") ?? "tfidf") ?? .tfidf
         var configuration = RecommendationEngine.Configuration()
         configuration.top = try arguments.int("top", in: 1...100_000) ?? 10
@@ -88,37 +91,43 @@ enum RecommendCommand: SegmentCommand {
             }
             let rows = HoldoutEvaluation.evaluate(log, split: split, weight: weight, segmentOfCustomer: segmentOfCustomer,
                                                   itemVectors: itemVectors, configuration: configuration)
-            let k = configuration.top
-            let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: true),
-                                          header: ["method", "precision@\(k)", "recall@\(k)", "ndcg@\(k)", "hit_rate@\(k)", "coverage"])
-            for row in rows {
-                let m = row.metrics
-                try writer.write([.text(row.method.rawValue)] + [m.precision, m.recall, m.ndcg, m.hitRate, m.coverage].map { .number(roundedMetric($0)) })
-            }
-            try writer.finish()
-            try sink.commit()
-            console.info("evaluated \(split.customers.count) customers, holdout \(strategy.rawValue), test fraction \(formatNumber(testFraction)), k = \(k)")
-            return
+            try writeEvaluation(rows, k: configuration.top, to: sink, format: CommonOptions.format(arguments, report: true))
+            console.info("evaluated \(split.customers.count) customers, holdout \(strategy.rawValue), test fraction \(formatNumber(testFraction)), k = \(configuration.top)")
+        } else {
+            let engine = RecommendationEngine(interactions: log.interactions(weight: weight), segmentOfCustomer: segmentOfCustomer,
+                                              itemVectors: itemVectors, configuration: configuration)
+            let lists = engine.recommend(method, for: Array(log.customers.indices))
+            try writeRecommendations(lists, log: log, to: sink, format: CommonOptions.format(arguments, report: false))
         }
+        try sink.commit()
+    }
 
-        let engine = RecommendationEngine(interactions: log.interactions(weight: weight), segmentOfCustomer: segmentOfCustomer,
-                                          itemVectors: itemVectors, configuration: configuration)
-        let lists = engine.recommend(method, for: Array(log.customers.indices))
-        let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false),
-                                      header: ["customer", "rank", "item", "score", "method"])
+    /// Writes `method,precision@k,recall@k,ndcg@k,hit_rate@k,coverage` rows.
+    static func writeEvaluation(_ rows: [HoldoutEvaluation.Row], k: Int, to sink: OutputSink, format: OutputFormat) throws {
+        let writer = try RecordWriter(sink: sink, format: format,
+                                      header: ["method", "precision@\(k)", "recall@\(k)", "ndcg@\(k)", "hit_rate@\(k)", "coverage"])
+        for row in rows {
+            let m = row.metrics
+            try writer.write([.text(row.method.rawValue)] + [m.precision, m.recall, m.ndcg, m.hitRate, m.coverage].map { .number(rounded($0)) })
+        }
+        try writer.finish()
+    }
+
+    /// Writes `customer,rank,item,score,method` rows.
+    static func writeRecommendations(_ lists: RecommendationLists, log: PurchaseLog, to sink: OutputSink, format: OutputFormat) throws {
+        let writer = try RecordWriter(sink: sink, format: format, header: ["customer", "rank", "item", "score", "method"])
         for (position, customer) in lists.customers.enumerated() {
             for slot in 0..<lists.counts[position] {
                 let index = position * lists.top + slot
                 try writer.write([.text(log.customers[customer]), .integer(slot + 1), .text(log.items[Int(lists.items[index])]),
-                                  .number(roundedMetric(lists.scores[index])), .text(lists.methods[index].rawValue)])
+                                  .number(rounded(lists.scores[index])), .text(lists.methods[index].rawValue)])
             }
         }
         try writer.finish()
-        try sink.commit()
     }
 
     /// Rounds to 6 decimals so output is short and stable.
-    static func roundedMetric(_ value: Double) -> Double {
+    static func rounded(_ value: Double) -> Double {
         (value * 1_000_000).rounded() / 1_000_000
     }
 }

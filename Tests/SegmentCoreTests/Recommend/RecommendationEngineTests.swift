@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SegmentCore
 
@@ -111,5 +112,3 @@ struct RecommendationEngineTests {
         #expect(Array(lists.items(at: 0)) == [0, 1])
     }
 }
-
-import Foundation
