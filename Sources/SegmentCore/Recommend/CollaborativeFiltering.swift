@@ -71,11 +71,16 @@ extension RecommendationEngine {
     /// resets their accumulators.
     static func selectNeighbours(of customer: Int, similarities: UnsafeMutableBufferPointer<Double>,
                                  touched: UnsafeMutableBufferPointer<Int32>, count: Int, into neighbours: inout TopList) {
+        // Once the list is full, a candidate below its last score cannot
+        // enter; checking that first skips the call for most customers.
+        var threshold = -Double.infinity
         for index in 0..<count {
             let other = touched[index]
             let similarity = similarities[Int(other)]
             similarities[Int(other)] = 0
-            if Int(other) != customer && similarity > 0 { neighbours.offer(other, similarity) }
+            if similarity < threshold || Int(other) == customer || similarity <= 0 { continue }
+            neighbours.offer(other, similarity)
+            if neighbours.isFull { threshold = neighbours.scores[neighbours.count - 1] }
         }
     }
 
