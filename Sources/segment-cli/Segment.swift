@@ -13,6 +13,8 @@ enum Segment {
     static let commands: [any SegmentCommand.Type] = [
         InspectCommand.self,
         ScaleCommand.self,
+        RecommendCommand.self,
+        RFMCommand.self,
         HelpCommand.self,
     ]
 

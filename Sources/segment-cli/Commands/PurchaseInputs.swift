@@ -1,0 +1,72 @@
+import SegmentCore
+
+/// Reading the purchase log, segment labels and catalog named by
+/// `segment recommend` and `segment rfm`.
+enum PurchaseInputs {
+    /// Options naming purchase columns (detected by name when omitted).
+    static let columnOptions: [OptionSpec] = [
+        OptionSpec("customer-column", value: "COL", help: "Customer id column of the purchases.", default: "a column named like customer/user/client (id-like first)"),
+        OptionSpec("item-column", value: "COL", help: "Item id column of the purchases.", default: "a column named like product/item/sku (id-like first)"),
+        OptionSpec("quantity-column", value: "COL", help: "Quantity column; without one every purchase counts 1.", default: "a column named like quantity/qty"),
+        OptionSpec("date-column", value: "COL", help: "Purchase date column (YYYY-MM-DD).", default: "the first date column"),
+    ]
+
+    /// Loads the delimited file at `path` (`-` for standard input).
+    static func loadTable(path: String, arguments: ParsedArguments) throws -> Table {
+        let source = InputSource(argument: path)
+        let dialect = try CSVDialect.forSource(source, delimiter: nil, hasHeader: true)
+        let table = try TableLoader.load(source, dialect: dialect, threads: try CommonOptions.threads(arguments))
+        guard table.rowCount > 0 else {
+            throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
+        }
+        return table
+    }
+
+    /// The value of `name` when it was given on the command line; `nil`
+    /// when absent (its help default only describes the detection).
+    static func given(_ name: String, _ arguments: ParsedArguments) -> String? {
+        arguments.has(name) ? arguments.string(name) : nil
+    }
+
+    /// The purchase column names given on the command line.
+    static func columnNames(_ arguments: ParsedArguments) -> PurchaseColumns.Names {
+        PurchaseColumns.Names(
+            customer: given("customer-column", arguments), item: given("item-column", arguments),
+            quantity: given("quantity-column", arguments), date: given("date-column", arguments))
+    }
+
+    /// Reads `--segments FILE|-` with its id (`--id`) and label
+    /// (`--label-column`) columns.
+    static func loadSegments(path: String, arguments: ParsedArguments) throws -> CustomerSegments {
+        let table = try loadTable(path: path, arguments: arguments)
+        guard let idColumn = try ColumnSelection.idColumn(in: table, explicit: given("id", arguments)) else {
+            throw SegmentError.invalidParameter("\(table.source): no unique id column found in the segments; name it with --id (columns: \(table.columnNames.joined(separator: ", ")))")
+        }
+        let labelColumn = try ColumnSelection.resolve(arguments.string("label-column") ?? "segment", in: table.columnNames, option: "--label-column")
+        return try CustomerSegments(table: table, idColumn: idColumn, labelColumn: labelColumn)
+    }
+
+    /// Reads `--catalog FILE`: the id column (`--catalog-id`, else one named
+    /// like the purchases' item column or product/item/sku id, else the id
+    /// column), text columns as text, categorical columns one-hot, numeric
+    /// columns as numbers.
+    static func loadCatalog(path: String, itemColumnName: String, arguments: ParsedArguments) throws -> CatalogFeatures {
+        let table = try loadTable(path: path, arguments: arguments)
+        let idColumn: Int
+        if let explicit = given("catalog-id", arguments) {
+            idColumn = try ColumnSelection.resolve(explicit, in: table.columnNames, option: "--catalog-id")
+        } else if let same = try table.columnIndex(named: itemColumnName)
+                    ?? PurchaseColumns.detect(["product", "item", "sku"], in: table.columnNames, preferId: true)
+                    ?? ColumnSelection.idColumn(in: table, explicit: nil) {
+            idColumn = same
+        } else {
+            throw SegmentError.invalidParameter("\(table.source): cannot tell which catalog column holds the item id; name it with --catalog-id (columns: \(table.columnNames.joined(separator: ", ")))")
+        }
+        let others = table.columns.indices.filter { $0 != idColumn }
+        return try CatalogFeatures(
+            table: table, idColumn: idColumn,
+            textColumns: others.filter { table.columns[$0].type == .text },
+            categoricalColumns: others.filter { table.columns[$0].type == .categorical },
+            numericColumns: others.filter { table.columns[$0].type.isNumeric })
+    }
+}

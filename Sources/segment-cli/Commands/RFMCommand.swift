@@ -1,0 +1,71 @@
+import SegmentCore
+
+/// `segment rfm`: recency, frequency and monetary value per customer, their
+/// 1–5 scores and a named RFM segment.
+enum RFMCommand: SegmentCommand {
+    static let spec = CommandSpec(
+        name: "rfm",
+        abstract: "Recency, frequency and monetary value per customer, 1-5 scores and a named RFM segment.",
+        discussion: """
+        recency_days is the number of days from the customer's last purchase to --as-of (default: the day after the latest purchase); frequency the number of purchases (rows); monetary the sum of --amount, or of --quantity x --price.
+        Scores are quintiles as pandas' qcut(x.rank(method="first"), 5): customers are ranked by the value, ties in customer order, and split into five equal groups; 5 is the most recent, most frequent or highest spending fifth.
+        Segments from the R and F scores: champions (R 5, F 4-5), loyal customers (R 3-4, F 4-5), potential loyalists (R 4-5, F 2-3), new customers (R 5, F 1), promising (R 4, F 1), need attention (R 3, F 3), about to sleep (R 3, F 1-2), can't lose them (R 1-2, F 5), at risk (R 1-2, F 3-4), hibernating (R 1-2, F 1-2), lost (R 1, F 1).
+        The output's id column keeps the customer column's name, so it pipes into segment cluster.
+        """,
+        usage: "segment rfm [options] [FILE]",
+        options: CommonOptions.input + [
+            OptionSpec("customer", value: "COL", help: "Customer id column.", default: "a column named like customer/user/client (id-like first)"),
+            OptionSpec("date", value: "COL", help: "Purchase date column (YYYY-MM-DD).", default: "the first date column"),
+            OptionSpec("amount", value: "COL", help: "Money spent per purchase.", default: "a column named like amount/revenue/total/spend"),
+            OptionSpec("quantity", value: "COL", help: "Quantity column, with --price instead of --amount."),
+            OptionSpec("price", value: "COL", help: "Unit price column, with --quantity instead of --amount."),
+            OptionSpec("as-of", value: "DATE", help: "Reference date (YYYY-MM-DD) for recency.", default: "the day after the latest purchase"),
+        ] + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: "csv")
+            + CommonOptions.runtime.filter { $0.name != "seed" },
+        examples: [
+            "segment rfm Fixtures/purchases.csv",
+            "segment rfm --customer customer_id --date date --amount amount --as-of 2026-01-01 Fixtures/purchases.csv",
+            "segment rfm Fixtures/purchases.csv | segment cluster --features recency_days,frequency,monetary --k 4",
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws {
+        if arguments.has("price") != arguments.has("quantity") && !arguments.has("amount") {
+            throw UsageError(message: "--quantity and --price go together (monetary = quantity x price); or give --amount")
+        }
+        let asOf = try PurchaseInputs.given("as-of", arguments).map { text -> Double in
+            var text = text
+            guard let seconds = text.withUTF8({ CellParsing.parseDate($0) }) else {
+                throw UsageError(message: "--as-of expects a date YYYY-MM-DD, got '\(text)'")
+            }
+            return seconds / 86_400
+        }
+        let table = try CommonOptions.loadTable(arguments)
+        guard table.rowCount > 0 else {
+            throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
+        }
+        let names = PurchaseColumns.Names(
+            customer: PurchaseInputs.given("customer", arguments), quantity: PurchaseInputs.given("quantity", arguments),
+            date: PurchaseInputs.given("date", arguments), amount: PurchaseInputs.given("amount", arguments),
+            price: PurchaseInputs.given("price", arguments))
+        var columns = try PurchaseColumns.resolve(names, in: table, requireItem: false)
+        columns.item = nil
+        // An explicit --price (with --quantity) wins over a detected amount.
+        if arguments.has("price") && !arguments.has("amount") { columns.amount = nil }
+        if columns.amount == nil && columns.quantity == nil { columns.price = nil }
+        let log = try PurchaseLog(table: table, columns: columns)
+        let rfm = try RFMTable(log: log, asOf: asOf)
+        let sink = try CommonOptions.openOutput(arguments)
+        let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false),
+                                      header: [table.columnNames[columns.customer], "recency_days", "frequency", "monetary",
+                                               "r_score", "f_score", "m_score", "rfm_segment"])
+        for index in rfm.customers.indices {
+            try writer.write([.text(rfm.customers[index]), .number(rfm.recencyDays[index]), .integer(rfm.frequency[index]),
+                              .number((rfm.monetary[index] * 100).rounded() / 100), .integer(rfm.recencyScores[index]),
+                              .integer(rfm.frequencyScores[index]), .integer(rfm.monetaryScores[index]), .text(rfm.segments[index])])
+        }
+        try writer.finish()
+        try sink.commit()
+        console.info("rfm: \(rfm.customers.count) customers")
+    }
+}
