@@ -5,10 +5,10 @@ import SegmentCore
 enum PurchaseInputs {
     /// Options naming purchase columns (detected by name when omitted).
     static let columnOptions: [OptionSpec] = [
-        OptionSpec("customer-column", value: "COL", help: "Customer id column of the purchases.", default: "a column named like customer/user/client (id-like first)"),
-        OptionSpec("item-column", value: "COL", help: "Item id column of the purchases.", default: "a column named like product/item/sku (id-like first)"),
-        OptionSpec("quantity-column", value: "COL", help: "Quantity column; without one every purchase counts 1.", default: "a column named like quantity/qty"),
-        OptionSpec("date-column", value: "COL", help: "Purchase date column (YYYY-MM-DD).", default: "the first date column"),
+        OptionSpec("customer-column", value: "COL", help: "Customer id column of the purchases.", defaultDescription: "a column named like customer/user/client (id-like first)"),
+        OptionSpec("item-column", value: "COL", help: "Item id column of the purchases.", defaultDescription: "a column named like product/item/sku (id-like first)"),
+        OptionSpec("quantity-column", value: "COL", help: "Quantity column; without one every purchase counts 1.", defaultDescription: "a column named like quantity/qty"),
+        OptionSpec("date-column", value: "COL", help: "Purchase date column (YYYY-MM-DD).", defaultDescription: "the first date column"),
     ]
 
     /// Loads the delimited file at `path` (`-` for standard input).
@@ -22,24 +22,18 @@ enum PurchaseInputs {
         return table
     }
 
-    /// The value of `name` when it was given on the command line; `nil`
-    /// when absent (its help default only describes the detection).
-    static func given(_ name: String, _ arguments: ParsedArguments) -> String? {
-        arguments.has(name) ? arguments.string(name) : nil
-    }
-
     /// The purchase column names given on the command line.
     static func columnNames(_ arguments: ParsedArguments) -> PurchaseColumns.Names {
         PurchaseColumns.Names(
-            customer: given("customer-column", arguments), item: given("item-column", arguments),
-            quantity: given("quantity-column", arguments), date: given("date-column", arguments))
+            customer: arguments.string("customer-column"), item: arguments.string("item-column"),
+            quantity: arguments.string("quantity-column"), date: arguments.string("date-column"))
     }
 
     /// Reads `--segments FILE|-` with its id (`--id`) and label
     /// (`--label-column`) columns.
     static func loadSegments(path: String, arguments: ParsedArguments) throws -> CustomerSegments {
         let table = try loadTable(path: path, arguments: arguments)
-        guard let idColumn = try ColumnSelection.idColumn(in: table, explicit: given("id", arguments)) else {
+        guard let idColumn = try ColumnSelection.idColumn(in: table, explicit: arguments.string("id")) else {
             throw SegmentError.invalidParameter("\(table.source): no unique id column found in the segments; name it with --id (columns: \(table.columnNames.joined(separator: ", ")))")
         }
         let labelColumn = try ColumnSelection.resolve(arguments.string("label-column") ?? "segment", in: table.columnNames, option: "--label-column")
@@ -53,7 +47,7 @@ enum PurchaseInputs {
     static func loadCatalog(path: String, itemColumnName: String, arguments: ParsedArguments) throws -> CatalogFeatures {
         let table = try loadTable(path: path, arguments: arguments)
         let idColumn: Int
-        if let explicit = given("catalog-id", arguments) {
+        if let explicit = arguments.string("catalog-id") {
             idColumn = try ColumnSelection.resolve(explicit, in: table.columnNames, option: "--catalog-id")
         } else if let same = try table.columnIndex(named: itemColumnName)
                     ?? PurchaseColumns.detect(["product", "item", "sku"], in: table.columnNames, preferId: true)

@@ -14,12 +14,12 @@ enum RFMCommand: SegmentCommand {
         """,
         usage: "segment rfm [options] [FILE]",
         options: CommonOptions.input + [
-            OptionSpec("customer", value: "COL", help: "Customer id column.", default: "a column named like customer/user/client (id-like first)"),
-            OptionSpec("date", value: "COL", help: "Purchase date column (YYYY-MM-DD).", default: "the first date column"),
-            OptionSpec("amount", value: "COL", help: "Money spent per purchase.", default: "a column named like amount/revenue/total/spend"),
+            OptionSpec("customer", value: "COL", help: "Customer id column.", defaultDescription: "a column named like customer/user/client (id-like first)"),
+            OptionSpec("date", value: "COL", help: "Purchase date column (YYYY-MM-DD).", defaultDescription: "the first date column"),
+            OptionSpec("amount", value: "COL", help: "Money spent per purchase.", defaultDescription: "a column named like amount/revenue/total/spend"),
             OptionSpec("quantity", value: "COL", help: "Quantity column, with --price instead of --amount."),
             OptionSpec("price", value: "COL", help: "Unit price column, with --quantity instead of --amount."),
-            OptionSpec("as-of", value: "DATE", help: "Reference date (YYYY-MM-DD) for recency.", default: "the day after the latest purchase"),
+            OptionSpec("as-of", value: "DATE", help: "Reference date (YYYY-MM-DD) for recency.", defaultDescription: "the day after the latest purchase"),
         ] + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: "csv")
             + CommonOptions.runtime.filter { $0.name != "seed" },
         examples: [
@@ -33,7 +33,7 @@ enum RFMCommand: SegmentCommand {
         if arguments.has("price") != arguments.has("quantity") && !arguments.has("amount") {
             throw UsageError(message: "--quantity and --price go together (monetary = quantity x price); or give --amount")
         }
-        let asOf = try PurchaseInputs.given("as-of", arguments).map { text -> Double in
+        let asOf = try arguments.string("as-of").map { text -> Double in
             var text = text
             guard let seconds = text.withUTF8({ CellParsing.parseDate($0) }) else {
                 throw UsageError(message: "--as-of expects a date YYYY-MM-DD, got '\(text)'")
@@ -45,9 +45,9 @@ enum RFMCommand: SegmentCommand {
             throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
         }
         let names = PurchaseColumns.Names(
-            customer: PurchaseInputs.given("customer", arguments), quantity: PurchaseInputs.given("quantity", arguments),
-            date: PurchaseInputs.given("date", arguments), amount: PurchaseInputs.given("amount", arguments),
-            price: PurchaseInputs.given("price", arguments))
+            customer: arguments.string("customer"), quantity: arguments.string("quantity"),
+            date: arguments.string("date"), amount: arguments.string("amount"),
+            price: arguments.string("price"))
         var columns = try PurchaseColumns.resolve(names, in: table, requireItem: false)
         columns.item = nil
         // An explicit --price (with --quantity) wins over a detected amount.
