@@ -208,7 +208,18 @@ public final class CSVReader {
             let byte = block[position]
             position += 1
             switch state {
-            case .fieldStart, .unquoted:
+            case .quoted:
+                if byte == quote {
+                    state = .quoteInQuoted
+                } else {
+                    if byte == newline { line += 1 }
+                    highBits |= byte
+                    appendByte(byte)
+                }
+            case .quoteInQuoted where byte == quote:
+                appendByte(quote)  // "" inside quotes is one quote
+                state = .quoted
+            case .fieldStart, .unquoted, .quoteInQuoted:
                 if byte == delimiter {
                     endField()
                     state = .fieldStart
@@ -221,6 +232,8 @@ public final class CSVReader {
                     state = .quoted
                     quoteLine = line
                 } else {
+                    // Plain text; after a closing quote it is kept as part of
+                    // the field (lenient, like most readers).
                     state = .unquoted
                     highBits |= byte
                     appendByte(byte)
@@ -238,33 +251,6 @@ public final class CSVReader {
                     }
                     position = cursor
                     fieldLength = length
-                }
-            case .quoted:
-                if byte == quote {
-                    state = .quoteInQuoted
-                } else {
-                    if byte == newline { line += 1 }
-                    highBits |= byte
-                    appendByte(byte)
-                }
-            case .quoteInQuoted:
-                if byte == quote {
-                    appendByte(quote)
-                    state = .quoted
-                } else if byte == delimiter {
-                    endField()
-                    state = .fieldStart
-                } else if byte == newline || byte == carriageReturn {
-                    if byte == carriageReturn { try skipLineFeed() }
-                    line += 1
-                    endField()
-                    return try finishRecord(line: recordLine, highBits: highBits)
-                } else {
-                    // Lenient, like most readers: text after a closing quote
-                    // is kept as part of the field.
-                    highBits |= byte
-                    appendByte(byte)
-                    state = .unquoted
                 }
             }
         }
