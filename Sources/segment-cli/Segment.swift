@@ -14,6 +14,7 @@ enum Segment {
         InspectCommand.self,
         ScaleCommand.self,
         ProfileCommand.self,
+        ReportCommand.self,
         HelpCommand.self,
     ]
 

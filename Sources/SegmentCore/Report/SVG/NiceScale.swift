@@ -1,8 +1,10 @@
 import Foundation
 
 /// Axis ticks at "nice" numbers (1, 2 or 5 × a power of ten) covering a data
-/// range, after P. S. Heckbert, "Nice numbers for graph labels", Graphics
-/// Gems (1990).
+/// range (P. S. Heckbert, "Nice numbers for graph labels", Graphics Gems,
+/// 1990), with the step chosen as d3-array's `tickIncrement`: the raw step
+/// `range / targetTicks` is rounded to 1, 2, 5 or 10 at the geometric
+/// midpoints √2, √10, √50.
 public struct NiceScale: Sendable, Equatable {
     /// Lower end of the axis (a multiple of `step`, at or below the data minimum).
     public let lower: Double
@@ -22,8 +24,7 @@ public struct NiceScale: Sendable, Equatable {
             low -= pad
             high += pad
         }
-        let range = Self.niceNumber(high - low, round: false)
-        let step = Self.niceNumber(range / Double(max(1, targetTicks - 1)), round: true)
+        let step = Self.niceStep((high - low) / Double(max(1, targetTicks)))
         self.step = step
         lower = (low / step).rounded(.down) * step
         upper = (high / step).rounded(.up) * step
@@ -53,19 +54,12 @@ public struct NiceScale: Sendable, Equatable {
         return SVGNumber.format(value, decimals: decimals)
     }
 
-    /// Heckbert's nice number near `value`: 1, 2, 5 or 10 times a power of ten,
-    /// rounded to the nearest (`round`) or the next larger.
-    static func niceNumber(_ value: Double, round: Bool) -> Double {
-        let exponent = (log10(value)).rounded(.down)
-        let power = pow(10, exponent)
-        let fraction = value / power
-        let nice: Double
-        if round {
-            nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10
-        } else {
-            nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
-        }
-        return nice * power
+    /// `raw` rounded to 1, 2, 5 or 10 times a power of ten.
+    static func niceStep(_ raw: Double) -> Double {
+        let power = pow(10, log10(raw).rounded(.down))
+        let fraction = raw / power
+        let factor: Double = fraction >= 50.0.squareRoot() ? 10 : fraction >= 10.0.squareRoot() ? 5 : fraction >= 2.0.squareRoot() ? 2 : 1
+        return factor * power
     }
 }
 
