@@ -66,7 +66,9 @@ public struct KSelectionChart: Sendable {
         if let marked, let point = points.first(where: { Int($0.k) == marked }) {
             let px = frame.x(point.k), py = frame.y(point.value)
             svg.circle(cx: px, cy: py, r: 7, fill: "none", stroke: Palette.highlight, strokeWidth: 2)
-            svg.text("\(markLabel) k = \(marked)", x: px + 10, y: py - 10, size: 11, weight: "bold", fill: Palette.highlight)
+            // Below the point when it is near the top, where the "chosen" label sits.
+            let labelY = py < frame.top + 30 ? py + 20 : py - 10
+            svg.text("\(markLabel) k = \(marked)", x: px + 10, y: labelY, size: 11, weight: "bold", fill: Palette.highlight)
         }
     }
 }

@@ -37,15 +37,16 @@ public struct ProfileHeatmap: Sendable {
         let labelWidth = min(320, max(100, Double(segmentNames.map(\.count).max() ?? 10) * 6.6 + 16))
         let cellWidth = max(70, min(150, 620 / Double(max(1, featureNames.count))))
         let cellHeight = 30.0
-        let headerHeight = 70.0
+        let headerHeight = 72.0
         let width = labelWidth + cellWidth * Double(featureNames.count) + 20
         let height = headerHeight + cellHeight * Double(segmentNames.count) + 40
         var svg = SVGDocument(width: width, height: height, title: "Segment profiles against the overall mean")
         svg.text("Difference from the overall mean (standard deviations)", x: width / 2, y: 20, anchor: .middle, size: 13, weight: "bold")
         for (column, name) in featureNames.enumerated() {
             let x = labelWidth + cellWidth * (Double(column) + 0.5)
-            for (line, part) in Self.wrap(name, width: Int(cellWidth / 6.5)).prefix(3).enumerated() {
-                svg.text(part, x: x, y: 38 + Double(line) * 13, anchor: .middle, size: 11)
+            let lines = Self.wrap(name, width: Int(cellWidth / 6.5)).prefix(3)
+            for (line, part) in lines.enumerated() {
+                svg.text(part, x: x, y: headerHeight - 8 - Double(lines.count - 1 - line) * 13, anchor: .middle, size: 11)
             }
         }
         for (row, name) in segmentNames.enumerated() {
