@@ -64,7 +64,11 @@ struct ProfileColumns {
     /// - Throws: `SegmentError.invalidParameter` for unknown columns or a
     ///   named column that is neither numeric nor categorical.
     static func resolve(_ table: Table, _ arguments: ParsedArguments) throws -> ProfileColumns {
-        let label = try ColumnSelection.resolve(arguments.string("label-column") ?? "segment", in: table.columnNames, option: "--label-column")
+        let labelName = arguments.string("label-column") ?? "segment"
+        if !arguments.has("label-column") && !table.columnNames.contains(labelName) {
+            throw SegmentError.invalidParameter("\(table.source) has no column '\(labelName)'; label it first with 'segment cluster', or name the label column with --label-column (columns: \(table.columnNames.joined(separator: ", ")))")
+        }
+        let label = try ColumnSelection.resolve(labelName, in: table.columnNames, option: "--label-column")
         let id = try ColumnSelection.idColumn(in: table, explicit: arguments.has("id") ? arguments.string("id") : nil)
         var chosen: [Int]
         if arguments.has("features"), let names = arguments.list("features") {
