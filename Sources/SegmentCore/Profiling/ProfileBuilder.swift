@@ -70,26 +70,9 @@ public enum ProfileBuilder {
 
     /// The distinct labels in segment order and each row's index into them (−1: no label).
     static func segmentAssignment(table: Table, labelColumn: Int) -> (keys: [String], rowSegments: [Int]) {
-        var index: [String: Int] = [:]
-        var keys: [String] = []
-        var sizes: [Int] = []
-        var rawSegments = [Int](repeating: -1, count: table.rowCount)
-        table.withCells { cells in
-            for row in 0..<table.rowCount {
-                let cell = CellParsing.trimmingSpaces(cells.cell(row: row, column: labelColumn))
-                if cell.isEmpty || CellParsing.isMissingToken(cell) { continue }
-                let key = String(decoding: cell, as: UTF8.self)
-                if let existing = index[key] {
-                    rawSegments[row] = existing
-                    sizes[existing] += 1
-                } else {
-                    index[key] = keys.count
-                    rawSegments[row] = keys.count
-                    keys.append(key)
-                    sizes.append(1)
-                }
-            }
-        }
+        let (keys, rawSegments, sizes) = table.columns[labelColumn].type == .integer
+            ? integerLabels(table.columns[labelColumn].values!)
+            : textLabels(table: table, labelColumn: labelColumn)
         let numeric = keys.map { Int($0) }
         let order: [Int]
         if numeric.allSatisfy({ $0 != nil }) {
@@ -104,6 +87,52 @@ public enum ProfileBuilder {
         var position = [Int](repeating: 0, count: keys.count)
         for (new, old) in order.enumerated() { position[old] = new }
         return (order.map { keys[$0] }, rawSegments.map { $0 < 0 ? -1 : position[$0] })
+    }
+
+    /// Labels of an integer column, from its parsed values (no text per row).
+    static func integerLabels(_ values: [Double]) -> (keys: [String], rows: [Int], sizes: [Int]) {
+        var index: [Int: Int] = [:]
+        var keys: [String] = []
+        var sizes: [Int] = []
+        var rows = [Int](repeating: -1, count: values.count)
+        for (row, value) in values.enumerated() where !value.isNaN {
+            let label = Int(value)
+            if let existing = index[label] {
+                rows[row] = existing
+                sizes[existing] += 1
+            } else {
+                index[label] = keys.count
+                rows[row] = keys.count
+                keys.append(String(label))
+                sizes.append(1)
+            }
+        }
+        return (keys, rows, sizes)
+    }
+
+    /// Labels of any other column, as trimmed text; empty and missing tokens are no label.
+    static func textLabels(table: Table, labelColumn: Int) -> (keys: [String], rows: [Int], sizes: [Int]) {
+        var index: [String: Int] = [:]
+        var keys: [String] = []
+        var sizes: [Int] = []
+        var rows = [Int](repeating: -1, count: table.rowCount)
+        table.withCells { cells in
+            for row in 0..<table.rowCount {
+                let cell = CellParsing.trimmingSpaces(cells.cell(row: row, column: labelColumn))
+                if cell.isEmpty || CellParsing.isMissingToken(cell) { continue }
+                let key = String(decoding: cell, as: UTF8.self)
+                if let existing = index[key] {
+                    rows[row] = existing
+                    sizes[existing] += 1
+                } else {
+                    index[key] = keys.count
+                    rows[row] = keys.count
+                    keys.append(key)
+                    sizes.append(1)
+                }
+            }
+        }
+        return (keys, rows, sizes)
     }
 
     /// Mean, median and sample standard deviation of the present values at `rows`.
@@ -121,14 +150,15 @@ public enum ProfileBuilder {
         if let frequencies = table.columns[column].valueFrequencies {
             values = frequencies.map { table.string(row: $0.row, column: column) }
         }
-        var index: [String: Int] = [:]
-        for (position, value) in values.enumerated() { index[value] = position }
+        // At most a few hundred values (a categorical column): compare bytes
+        // against each, most frequent first, without allocating per row.
+        let valueBytes = values.map { Array($0.utf8) }
         var rowValue = [Int](repeating: -1, count: table.rowCount)
         table.withCells { cells in
             for row in 0..<table.rowCount {
                 let cell = cells.cell(row: row, column: column)
                 if CellParsing.isMissing(cell) { continue }
-                rowValue[row] = index[String(decoding: cell, as: UTF8.self)] ?? -1
+                rowValue[row] = valueBytes.firstIndex { $0.elementsEqual(cell) } ?? -1
             }
         }
         return (values, rowValue)

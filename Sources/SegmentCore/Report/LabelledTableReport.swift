@@ -58,7 +58,8 @@ public enum LabelledTableReport {
         let featureNames = featureColumns.map { table.columnNames[$0] }
         let pointLabels = rows.map { labels[$0]! }
         if featureColumns.count == 2 {
-            let chart = SegmentScatter(points: data, labels: pointLabels, xTitle: featureNames[0], yTitle: featureNames[1], names: names)
+            let chart = SegmentScatter(points: data, labels: pointLabels, xTitle: featureNames[0], yTitle: featureNames[1],
+                                       names: names, title: "Segments by \(featureNames[0]) and \(featureNames[1])")
             return ScatterSection(chart: chart, note: "Each point is a row, placed by its two features in original units; circled numbers are segment means.")
         }
         standardize(&data)
@@ -77,7 +78,8 @@ public enum LabelledTableReport {
                 return "\(featureNames[feature]) \(value >= 0 ? "+" : "−")\(SVGNumber.format(abs(value), decimals: 2))"
             }.joined(separator: ", ")
         }
-        let chart = SegmentScatter(points: projected, labels: pointLabels, xTitle: title(0), yTitle: title(1), names: names)
+        let chart = SegmentScatter(points: projected, labels: pointLabels, xTitle: title(0), yTitle: title(1),
+                                   names: names, title: "Segments on the first two principal components")
         return ScatterSection(chart: chart, note: "Each point is a row, placed by the first two principal components of the standardized features; circled numbers are segment means. Strongest loadings — PC1: \(loadings(0)); PC2: \(loadings(1)).")
     }
 

@@ -47,12 +47,12 @@ enum ReportCommand: SegmentCommand {
         // content.silhouette (SilhouettePlot) and content.recommendations — are filled
         // here by the cluster/elbow/recommend wiring when those options are given.
 
+        let html = HTMLReport.render(content)
         let sink = try CommonOptions.openOutput(arguments)
-        try sink.write(HTMLReport.render(content))
+        try sink.write(html)
         try sink.flush()
         try sink.commit()
-        let charts = [content.profiles != nil, content.profiles != nil, content.scatter != nil, content.dendrogram != nil,
-                      content.kSelection != nil, content.silhouette != nil].filter { $0 }.count
+        let charts = html.components(separatedBy: "<svg ").count - 1
         console.info("\(sink.name): report with \(content.profiles?.segments.count ?? 0) segments and \(charts) charts")
     }
 }

@@ -18,11 +18,14 @@ public struct SegmentScatter: Sendable {
     public var yTitle: String
     /// Legend names per segment (default `Segment i`).
     public var names: [String]?
+    /// The chart title.
+    public var title: String
     /// Upper bound on the number of points drawn.
     public var maximumPoints = 5000
 
     /// Creates the chart data.
-    public init(points: Matrix, labels: [Int], centers: Matrix? = nil, xTitle: String, yTitle: String, names: [String]? = nil) {
+    public init(points: Matrix, labels: [Int], centers: Matrix? = nil, xTitle: String, yTitle: String,
+                names: [String]? = nil, title: String = "Segments") {
         precondition(points.columns == 2, "the scatter needs 2-D points")
         precondition(points.rows == labels.count, "one label per point")
         self.points = points
@@ -31,6 +34,7 @@ public struct SegmentScatter: Sendable {
         self.xTitle = xTitle
         self.yTitle = yTitle
         self.names = names
+        self.title = title
     }
 
     /// The chart as an SVG element.
@@ -44,8 +48,8 @@ public struct SegmentScatter: Sendable {
         let legend = Legend.segments(count: segmentCount, names: names, includesNoise: labels.contains { $0 < 0 })
         let legendWidth = min(260, 40 + Double(legend.entries.map(\.label.count).max() ?? 10) * 6.5)
         let width = 560 + legendWidth, height = 440.0
-        var svg = SVGDocument(width: width, height: height, title: "Segments in two dimensions")
-        svg.text("Segments (\(yTitle) against \(xTitle))", x: 300, y: 20, anchor: .middle, size: 13, weight: "bold")
+        var svg = SVGDocument(width: width, height: height, title: title)
+        svg.text(title, x: 310, y: 20, anchor: .middle, size: 13, weight: "bold")
         let frame = PlotFrame(left: 80, top: 36, width: 460, height: height - 100,
                               xRange: (xs.min() ?? 0, xs.max() ?? 1), yRange: (ys.min() ?? 0, ys.max() ?? 1))
         frame.drawAxes(in: &svg, xTitle: xTitle, yTitle: yTitle)
