@@ -83,7 +83,7 @@ public enum HTMLReport {
         }
         body += "</tbody>\n</table></div>\n"
         if profiles.unlabelledCount > 0 {
-            body += "<p>\(profiles.unlabelledCount) rows had no label (for example, dropped for missing values) and are not counted.</p>\n"
+            body += "<p class=\"note\">\(profiles.unlabelledCount) rows had no label (for example, dropped for missing values) and are not counted.</p>\n"
         }
         let names = profiles.segments.filter { !$0.isNoise }.map { "\($0.label) · \($0.persona)" }
         let noise = profiles.segments.first { $0.isNoise }?.size ?? 0

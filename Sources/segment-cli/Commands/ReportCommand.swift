@@ -30,6 +30,9 @@ enum ReportCommand: SegmentCommand {
     )
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
+        if !arguments.has("output") && Console.standardOutputIsTerminal {
+            throw UsageError(message: "the report is an HTML file: give -o report.html, or redirect standard output")
+        }
         let table = try CommonOptions.loadTable(arguments)
         let columns = try ProfileColumns.resolve(table, arguments)
         let leaves = try arguments.int("dendrogram-leaves", in: 2...1000) ?? 30
