@@ -92,4 +92,22 @@ struct ProfileReportTests {
         #expect(result.stderr == "segment: error: \(linkage.path):3 column 'right': cluster id 9 is not formed before this merge (ids must be below 4)\n")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("r.html").path))
     }
+
+    @Test("report: HTML on standard output when piped; a linkage file without its columns is an error")
+    func reportToStandardOutput() throws {
+        let result = try SegmentRunner.run(["report", Self.labelled, "-q", "--title", "Mall <k=5>", "--features", "Annual Income (k$),Spending Score (1-100)"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(result.stdout.contains("<h1>Mall &lt;k=5&gt;</h1>"))
+        #expect(result.stdout.contains(">Segments by Annual Income (k$) and Spending Score (1-100)</text>"))
+
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let linkage = directory.appendingPathComponent("merges.csv")
+        try "a,b\n0,1\n".write(to: linkage, atomically: true, encoding: .utf8)
+        let bad = try SegmentRunner.run(["report", Self.labelled, "--linkage", linkage.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "segment: error: \(linkage.path): a linkage file needs the columns left,right,distance,size (found: a,b)\n")
+    }
 }

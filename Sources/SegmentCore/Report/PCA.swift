@@ -22,14 +22,23 @@ public struct PCA: Sendable {
     public init(fitting data: Matrix) {
         let n = data.rows, d = data.columns
         var mean = [Double](repeating: 0, count: d)
-        for row in 0..<n { for column in 0..<d { mean[column] += data[row, column] } }
-        if n > 0 { mean = mean.map { $0 / Double(n) } }
         var covariance = Matrix(rows: d, columns: d)
-        var centered = [Double](repeating: 0, count: d)
-        for row in 0..<n {
-            for column in 0..<d { centered[column] = data[row, column] - mean[column] }
-            for i in 0..<d {
-                for j in i..<d { covariance[i, j] += centered[i] * centered[j] }
+        data.storage.withUnsafeBufferPointer { values in
+            mean.withUnsafeMutableBufferPointer { mean in
+                for row in 0..<n {
+                    for column in 0..<d { mean[column] += values[row * d + column] }
+                }
+                if n > 0 { for column in 0..<d { mean[column] /= Double(n) } }
+                covariance.storage.withUnsafeMutableBufferPointer { sums in
+                    var centered = [Double](repeating: 0, count: d)
+                    for row in 0..<n {
+                        for column in 0..<d { centered[column] = values[row * d + column] - mean[column] }
+                        for i in 0..<d {
+                            let scaled = centered[i]
+                            for j in i..<d { sums[i * d + j] += scaled * centered[j] }
+                        }
+                    }
+                }
             }
         }
         let divisor = Double(max(1, n - 1))
@@ -63,13 +72,20 @@ public struct PCA: Sendable {
     public func project(_ data: Matrix) -> Matrix {
         precondition(data.columns == mean.count, "data has \(data.columns) features, the PCA \(mean.count)")
         var result = Matrix(rows: data.rows, columns: 2)
-        for row in 0..<data.rows {
-            for component in 0..<components.rows {
-                var sum = 0.0
-                for feature in 0..<data.columns {
-                    sum += (data[row, feature] - mean[feature]) * components[component, feature]
+        let d = data.columns, kept = components.rows
+        data.storage.withUnsafeBufferPointer { values in
+            components.storage.withUnsafeBufferPointer { loadings in
+                result.storage.withUnsafeMutableBufferPointer { output in
+                    for row in 0..<data.rows {
+                        for component in 0..<kept {
+                            var sum = 0.0
+                            for feature in 0..<d {
+                                sum += (values[row * d + feature] - mean[feature]) * loadings[component * d + feature]
+                            }
+                            output[row * 2 + component] = sum
+                        }
+                    }
                 }
-                result[row, component] = sum
             }
         }
         return result
