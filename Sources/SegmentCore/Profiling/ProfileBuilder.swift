@@ -1,26 +1,23 @@
-/// Builds `SegmentProfiles` from a table that carries a segment label column.
+/// Builds `SegmentProfiles` from a table and its rows' segments.
 ///
-/// Labels are read as text: an empty or missing label (rows dropped by
-/// `--missing drop`) leaves the row out. When every label is a whole number
-/// the segments are ordered numerically with noise (`-1`) last; otherwise by
-/// decreasing size, ties by first row. Numeric features are summarised by
-/// mean and median of their present values and the difference from the
-/// overall mean in overall standard deviations; categorical columns by the
-/// share of each value.
+/// Rows without a segment (see `SegmentLabels`) are left out. Numeric
+/// features are summarised by mean and median of their present values and
+/// the difference from the overall mean in overall standard deviations;
+/// categorical columns by the share of each value.
 public enum ProfileBuilder {
     /// Profiles every segment of `table`.
     /// - Parameters:
-    ///   - labelColumn: the column holding segment labels.
+    ///   - labels: each row's segment.
     ///   - featureColumns: numeric columns to summarise.
     ///   - categoryColumns: categorical columns reported as shares.
     /// - Throws: `SegmentError.invalidInput` when no row has a label.
     /// - Complexity: O(n log n) per feature (medians sort each segment's values).
-    public static func build(table: Table, labelColumn: Int, featureColumns: [Int], categoryColumns: [Int]) throws -> SegmentProfiles {
-        let labelName = table.columnNames[labelColumn]
-        let (keys, rowSegments) = segmentAssignment(table: table, labelColumn: labelColumn)
+    public static func build(table: Table, labels: SegmentLabels, featureColumns: [Int], categoryColumns: [Int]) throws -> SegmentProfiles {
+        precondition(labels.rows.count == table.rowCount, "one segment per table row")
+        let keys = labels.keys, rowSegments = labels.rows
         let labelledRows = rowSegments.indices.filter { rowSegments[$0] >= 0 }
         guard !labelledRows.isEmpty else {
-            throw SegmentError.invalidInput("\(table.source): column '\(labelName)' has no labels; give the column written by 'segment cluster' with --label-column")
+            throw SegmentError.invalidInput("\(table.source): \(labels.origin) has no labels; give the column written by 'segment cluster' with --label-column")
         }
         var members = [[Int]](repeating: [], count: keys.count)
         for row in labelledRows { members[rowSegments[row]].append(row) }
@@ -66,73 +63,6 @@ public enum ProfileBuilder {
                                unlabelledCount: table.rowCount - labelledRows.count,
                                featureNames: featureNames,
                                categoryColumns: categoryColumns.map { table.columnNames[$0] })
-    }
-
-    /// The distinct labels in segment order and each row's index into them (−1: no label).
-    static func segmentAssignment(table: Table, labelColumn: Int) -> (keys: [String], rowSegments: [Int]) {
-        let (keys, rawSegments, sizes) = table.columns[labelColumn].type == .integer
-            ? integerLabels(table.columns[labelColumn].values!)
-            : textLabels(table: table, labelColumn: labelColumn)
-        let numeric = keys.map { Int($0) }
-        let order: [Int]
-        if numeric.allSatisfy({ $0 != nil }) {
-            order = keys.indices.sorted { a, b in
-                let x = numeric[a]!, y = numeric[b]!
-                if (x < 0) != (y < 0) { return y < 0 }
-                return x < y
-            }
-        } else {
-            order = keys.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
-        }
-        var position = [Int](repeating: 0, count: keys.count)
-        for (new, old) in order.enumerated() { position[old] = new }
-        return (order.map { keys[$0] }, rawSegments.map { $0 < 0 ? -1 : position[$0] })
-    }
-
-    /// Labels of an integer column, from its parsed values (no text per row).
-    static func integerLabels(_ values: [Double]) -> (keys: [String], rows: [Int], sizes: [Int]) {
-        var index: [Int: Int] = [:]
-        var keys: [String] = []
-        var sizes: [Int] = []
-        var rows = [Int](repeating: -1, count: values.count)
-        for (row, value) in values.enumerated() where !value.isNaN {
-            let label = Int(value)
-            if let existing = index[label] {
-                rows[row] = existing
-                sizes[existing] += 1
-            } else {
-                index[label] = keys.count
-                rows[row] = keys.count
-                keys.append(String(label))
-                sizes.append(1)
-            }
-        }
-        return (keys, rows, sizes)
-    }
-
-    /// Labels of any other column, as trimmed text; empty and missing tokens are no label.
-    static func textLabels(table: Table, labelColumn: Int) -> (keys: [String], rows: [Int], sizes: [Int]) {
-        var index: [String: Int] = [:]
-        var keys: [String] = []
-        var sizes: [Int] = []
-        var rows = [Int](repeating: -1, count: table.rowCount)
-        table.withCells { cells in
-            for row in 0..<table.rowCount {
-                let cell = CellParsing.trimmingSpaces(cells.cell(row: row, column: labelColumn))
-                if cell.isEmpty || CellParsing.isMissingToken(cell) { continue }
-                let key = String(decoding: cell, as: UTF8.self)
-                if let existing = index[key] {
-                    rows[row] = existing
-                    sizes[existing] += 1
-                } else {
-                    index[key] = keys.count
-                    rows[row] = keys.count
-                    keys.append(key)
-                    sizes.append(1)
-                }
-            }
-        }
-        return (keys, rows, sizes)
     }
 
     /// Mean, median and sample standard deviation of the present values at `rows`.

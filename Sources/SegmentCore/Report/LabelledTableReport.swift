@@ -1,13 +1,13 @@
-/// The report sections that follow from a table with a segment label column
+/// The report sections that follow from a table and its rows' segments
 /// alone: the data summary, the profiles (with size bars and the profile
 /// heat map) and the 2-D scatter. Sections that need a clustering run
 /// (k selection, silhouette, dendrogram) are added by the caller.
 public enum LabelledTableReport {
-    /// A report for `table` labelled in `labelColumn`, described on
+    /// A report for `table` segmented by `labels`, described on
     /// `featureColumns` (numeric) and `categoryColumns`.
-    public static func content(table: Table, labelColumn: Int, featureColumns: [Int], categoryColumns: [Int],
+    public static func content(table: Table, labels: SegmentLabels, featureColumns: [Int], categoryColumns: [Int],
                                title: String, generator: String) throws -> ReportContent {
-        let profiles = try ProfileBuilder.build(table: table, labelColumn: labelColumn,
+        let profiles = try ProfileBuilder.build(table: table, labels: labels,
                                                 featureColumns: featureColumns, categoryColumns: categoryColumns)
         var content = ReportContent(title: title, subtitle: "Input: \(table.source)", generator: generator)
         content.profiles = profiles
@@ -16,28 +16,15 @@ public enum LabelledTableReport {
         content.dataSummary = [
             ("input", table.source),
             ("rows", "\(table.rowCount)"),
-            ("segments", "\(regular.count) (label column '\(table.columnNames[labelColumn])')"),
+            ("segments", "\(regular.count) (from \(labels.origin))"),
             ("numeric features", featureColumns.isEmpty ? "none" : featureColumns.map { table.columnNames[$0] }.joined(separator: ", ")),
             ("categorical columns", categoryColumns.isEmpty ? "none" : categoryColumns.map { table.columnNames[$0] }.joined(separator: ", ")),
         ]
         if noise > 0 { content.dataSummary.append(("noise rows", "\(noise)")) }
         if profiles.unlabelledCount > 0 { content.dataSummary.append(("rows without a label", "\(profiles.unlabelledCount)")) }
-        content.scatter = scatter(table: table, labelColumn: labelColumn, featureColumns: featureColumns,
+        content.scatter = scatter(table: table, labels: labels, featureColumns: featureColumns,
                                   names: regular.map { "\($0.label) · \($0.persona)" })
         return content
-    }
-
-    /// Each row's chart label: the segment's position among the regular
-    /// segments in profile order, −1 for noise, `nil` for rows without a label.
-    public static func chartLabels(table: Table, labelColumn: Int) -> [Int?] {
-        let (keys, rowSegments) = ProfileBuilder.segmentAssignment(table: table, labelColumn: labelColumn)
-        var chartIndex = [Int](repeating: -1, count: keys.count)
-        var next = 0
-        for (position, key) in keys.enumerated() where key != "-1" {
-            chartIndex[position] = next
-            next += 1
-        }
-        return rowSegments.map { $0 < 0 ? nil : chartIndex[$0] }
     }
 
     /// The scatter of labelled rows with every feature present: the two
@@ -45,9 +32,9 @@ public enum LabelledTableReport {
     /// principal components of the standardized features (mean 0, unit
     /// population variance; constant columns only centred). `nil` with fewer
     /// than two features or rows.
-    public static func scatter(table: Table, labelColumn: Int, featureColumns: [Int], names: [String]) -> ScatterSection? {
+    public static func scatter(table: Table, labels segments: SegmentLabels, featureColumns: [Int], names: [String]) -> ScatterSection? {
         guard featureColumns.count >= 2 else { return nil }
-        let labels = chartLabels(table: table, labelColumn: labelColumn)
+        let labels = segments.chartLabels
         let columns = featureColumns.map { table.columns[$0].values! }
         let rows = labels.indices.filter { row in labels[row] != nil && columns.allSatisfy { !$0[row].isNaN } }
         guard rows.count >= 2 else { return nil }

@@ -32,7 +32,7 @@ enum ProfileCommand: SegmentCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let table = try CommonOptions.loadTable(arguments)
         let columns = try ProfileColumns.resolve(table, arguments)
-        let profiles = try ProfileBuilder.build(table: table, labelColumn: columns.label,
+        let profiles = try ProfileBuilder.build(table: table, labels: SegmentLabels(table: table, labelColumn: columns.label),
                                                 featureColumns: columns.numeric, categoryColumns: columns.categorical)
         let labelled = profiles.overall.size
         var summary = "\(table.source): \(profiles.segments.count) segments, \(labelled) labelled rows"

@@ -37,7 +37,7 @@ enum ReportCommand: SegmentCommand {
         let columns = try ProfileColumns.resolve(table, arguments)
         let leaves = try arguments.int("dendrogram-leaves", in: 2...1000) ?? 30
         var content = try LabelledTableReport.content(
-            table: table, labelColumn: columns.label, featureColumns: columns.numeric, categoryColumns: columns.categorical,
+            table: table, labels: SegmentLabels(table: table, labelColumn: columns.label), featureColumns: columns.numeric, categoryColumns: columns.categorical,
             title: arguments.string("title") ?? "Customer segments", generator: "segment \(Segment.version)")
         if let path = arguments.string("linkage") {
             let source = InputSource(argument: path)
@@ -48,7 +48,8 @@ enum ReportCommand: SegmentCommand {
         }
         // Sections that need a clustering run — content.kSelection (KSelectionSection),
         // content.silhouette (SilhouettePlot) and content.recommendations — are filled
-        // here by the cluster/elbow/recommend wiring when those options are given.
+        // here by the cluster/elbow/recommend wiring when those options are given; an
+        // in-process run passes SegmentLabels(clusterLabels:) instead of the label column.
 
         let html = HTMLReport.render(content)
         let sink = try CommonOptions.openOutput(arguments)

@@ -7,7 +7,7 @@ struct ProfileBuilderTests {
     static func mallProfiles() throws -> SegmentProfiles {
         let table = try ReportTestSupport.table("reference/mall_kmeans5_segments.csv")
         let features = ["Age", "Annual Income (k$)", "Spending Score (1-100)"].map { table.columnIndex(named: $0)! }
-        return try ProfileBuilder.build(table: table, labelColumn: table.columnIndex(named: "segment")!,
+        return try ProfileBuilder.build(table: table, labels: SegmentLabels(table: table, labelColumn: table.columnIndex(named: "segment")!),
                                         featureColumns: features, categoryColumns: [table.columnIndex(named: "Gender")!])
     }
 
@@ -47,7 +47,7 @@ struct ProfileBuilderTests {
     func mallPersonas() throws {
         let table = try ReportTestSupport.table("reference/mall_kmeans5_segments.csv")
         let features = ["Annual Income (k$)", "Spending Score (1-100)"].map { table.columnIndex(named: $0)! }
-        let profiles = try ProfileBuilder.build(table: table, labelColumn: table.columnIndex(named: "segment")!,
+        let profiles = try ProfileBuilder.build(table: table, labels: SegmentLabels(table: table, labelColumn: table.columnIndex(named: "segment")!),
                                                 featureColumns: features, categoryColumns: [])
         // Segment means (income, spending): 0 (55.3, 49.5), 1 (86.5, 82.1), 2 (88.2, 17.1), 3 (26.3, 20.9), 4 (25.7, 79.4).
         #expect(profiles.segments.map(\.persona) == [
@@ -70,7 +70,7 @@ struct ProfileBuilderTests {
     func labels() throws {
         let csv = "x,segment\n1,1\n2,\n3,-1\n4,0\n5,0\n6,NA\n"
         let table = try TableLoader.load(.file(try temporaryCSV(csv)), dialect: .csv, threads: 1)
-        let profiles = try ProfileBuilder.build(table: table, labelColumn: 1, featureColumns: [0], categoryColumns: [])
+        let profiles = try ProfileBuilder.build(table: table, labels: SegmentLabels(table: table, labelColumn: 1), featureColumns: [0], categoryColumns: [])
         #expect(profiles.segments.map(\.label) == ["0", "1", "-1"])
         #expect(profiles.segments.map(\.size) == [2, 1, 1])
         #expect(profiles.segments[2].isNoise)
@@ -81,16 +81,17 @@ struct ProfileBuilderTests {
         #expect(profiles.segments[0].features[0].mean == 4.5)
 
         let named = try TableLoader.load(.file(try temporaryCSV("x,segment\n1,b\n2,a\n3,a\n4,c\n")), dialect: .csv, threads: 1)
-        let (keys, rows) = ProfileBuilder.segmentAssignment(table: named, labelColumn: 1)
-        #expect(keys == ["a", "b", "c"])
-        #expect(rows == [1, 0, 0, 2])
+        let labels = SegmentLabels(table: named, labelColumn: 1)
+        #expect(labels.keys == ["a", "b", "c"])
+        #expect(labels.rows == [1, 0, 0, 2])
+        #expect(labels.origin == "column 'segment'")
     }
 
     @Test("a label column without labels is an error")
     func noLabels() throws {
         let table = try TableLoader.load(.file(try temporaryCSV("x,segment\n1,\n2,\n")), dialect: .csv, threads: 1)
         #expect(throws: SegmentError.self) {
-            try ProfileBuilder.build(table: table, labelColumn: 1, featureColumns: [0], categoryColumns: [])
+            try ProfileBuilder.build(table: table, labels: SegmentLabels(table: table, labelColumn: 1), featureColumns: [0], categoryColumns: [])
         }
     }
 

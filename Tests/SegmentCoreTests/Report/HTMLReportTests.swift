@@ -11,7 +11,7 @@ struct HTMLReportTests {
         let table = try ReportTestSupport.table("reference/mall_kmeans5_segments.csv")
         let features = ["Age", "Annual Income (k$)", "Spending Score (1-100)"].map { table.columnIndex(named: $0)! }
         var content = try LabelledTableReport.content(
-            table: table, labelColumn: table.columnIndex(named: "segment")!, featureColumns: features,
+            table: table, labels: SegmentLabels(table: table, labelColumn: table.columnIndex(named: "segment")!), featureColumns: features,
             categoryColumns: [table.columnIndex(named: "Gender")!], title: "Mall customers", generator: "segment test")
         let chart = try ChartTests.mallKSelection()
         content.kSelection = KSelectionSection(chart: chart, explanation: KSelectionSection.explanation(for: chart, criterion: "the silhouette"))
