@@ -8,7 +8,7 @@
 /// | --- | --- | --- | --- | --- |
 /// | `age` | age | older | young | age |
 /// | `income`, `salary`, `earnings`, `wage` | income | high income | low income | income |
-/// | `spending`, `spend`, `score`, `monetary`, `amount` | spending | high spending | low spending | spending |
+/// | `spending`, `spend`, `monetary`, `amount`, or `score` as the only word | spending | high spending | low spending | spending |
 /// | `recency` | recency | lapsed | recent | recency |
 /// | `frequency`, `orders`, `visits` | frequency | frequent | infrequent | frequency |
 /// | anything else | other | high *name* | low *name* | *name* |
@@ -44,14 +44,17 @@ public struct PersonaVocabulary: Sendable, Equatable {
     static let rules: [(words: Set<String>, role: Role, high: String, low: String, noun: String)] = [
         (["age"], .age, "older", "young", "age"),
         (["income", "salary", "earnings", "wage"], .income, "high income", "low income", "income"),
-        (["spending", "spend", "score", "monetary", "amount"], .spending, "high spending", "low spending", "spending"),
+        (["spending", "spend", "monetary", "amount"], .spending, "high spending", "low spending", "spending"),
         (["recency"], .recency, "lapsed", "recent", "recency"),
         (["frequency", "orders", "visits"], .frequency, "frequent", "infrequent", "frequency"),
     ]
 
     /// The vocabulary for a column called `columnName`.
     public init(columnName: String) {
-        let words = Set(ColumnSelection.words(of: columnName).map { $0.lowercased() })
+        var words = Set(ColumnSelection.words(of: columnName).map { $0.lowercased() }.filter { !$0.allSatisfy(\.isNumber) })
+        // A bare "score" (`Score`, `score (1-100)`) is the mall data's spending
+        // score; `credit_score` is not.
+        if words == ["score"] { words = ["spending"] }
         if let rule = Self.rules.first(where: { !$0.words.isDisjoint(with: words) }) {
             self.init(role: rule.role, high: rule.high, low: rule.low, noun: rule.noun)
             return

@@ -15,9 +15,11 @@
 /// | 6 | high frequency, high spending | loyalty programme and referral rewards |
 /// | 7 | high spending | loyalty rewards and cross-selling |
 /// | 8 | low spending | re-engagement offers and personalised recommendations |
-/// | 9 | young | social and mobile campaigns with trending items |
-/// | 10 | older | service-led offers: quality and convenience |
-/// | 11 | otherwise | regular newsletter and broad promotions |
+/// | 9 | high income | premium range and upsell |
+/// | 10 | low income | value range and budget offers |
+/// | 11 | young | social and mobile campaigns with trending items |
+/// | 12 | older | service-led offers: quality and convenience |
+/// | 13 | otherwise | regular newsletter and broad promotions |
 public struct SuggestedAction: Sendable, Equatable {
     /// The rule number in the table above.
     public var rule: Int
@@ -35,6 +37,8 @@ public struct SuggestedAction: Sendable, Equatable {
         ({ $0[.frequency] == .high && $0[.spending] == .high }, "loyalty programme and referral rewards"),
         ({ $0[.spending] == .high }, "loyalty rewards and cross-selling"),
         ({ $0[.spending] == .low }, "re-engagement offers and personalised recommendations"),
+        ({ $0[.income] == .high }, "premium range and upsell"),
+        ({ $0[.income] == .low }, "value range and budget offers"),
         ({ $0[.age] == .low }, "social and mobile campaigns with trending items"),
         ({ $0[.age] == .high }, "service-led offers: quality and convenience"),
         ({ _ in true }, "regular newsletter and broad promotions"),

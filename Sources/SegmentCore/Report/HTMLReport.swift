@@ -110,20 +110,34 @@ public enum HTMLReport {
                                          differences: regular.map { $0.features.map(\.difference) })
             body += figure(heatmap.svg(), caption: "How far each segment's mean lies from the overall mean, in standard deviations of the whole data.")
         }
-        let columns = profiles.segments + [profiles.overall]
-        var html = "<div class=\"table-wrap\"><table class=\"profile\">\n<thead><tr><th></th>"
+        // At most `segmentsPerTable` segments side by side (plus "all"), so the
+        // tables fit a printed page; more segments continue in further tables.
+        var headings: [String] = []
         var regularIndex = 0
-        for (position, profile) in columns.enumerated() {
-            let isOverall = position == columns.count - 1
-            var heading = isOverall ? "all" : profile.isNoise ? "noise" : "segment " + profile.label
-            if !isOverall && !profile.isNoise {
-                heading = swatch(regularIndex) + escaped(heading)
-                regularIndex += 1
+        for profile in profiles.segments {
+            if profile.isNoise {
+                headings.append("noise")
             } else {
-                heading = escaped(heading)
+                headings.append(swatch(regularIndex) + escaped("segment " + profile.label))
+                regularIndex += 1
             }
-            html += "<th class=\"num\">" + heading + "</th>"
         }
+        var html = ""
+        for start in Swift.stride(from: 0, to: profiles.segments.count, by: segmentsPerTable) {
+            let range = start..<min(start + segmentsPerTable, profiles.segments.count)
+            html += profileTable(Array(profiles.segments[range]) + [profiles.overall],
+                                 headings: Array(headings[range]) + ["all"], profiles: profiles)
+        }
+        return section("Segment profiles", body + html)
+    }
+
+    /// Segments shown side by side in one profile table.
+    static let segmentsPerTable = 6
+
+    /// One profile table: a column per profile, a row per statistic.
+    static func profileTable(_ columns: [SegmentProfile], headings: [String], profiles: SegmentProfiles) -> String {
+        var html = "<div class=\"table-wrap\"><table class=\"profile\">\n<thead><tr><th></th>"
+        html += headings.map { "<th class=\"num\">" + $0 + "</th>" }.joined()
         html += "</tr></thead>\n<tbody>\n"
         html += "<tr><th scope=\"row\">rows</th>" + columns.map { "<td class=\"num\">\($0.size)</td>" }.joined() + "</tr>\n"
         html += "<tr><th scope=\"row\">share</th>" + columns.map { "<td class=\"num\">" + percent($0.share) + "</td>" }.joined() + "</tr>\n"
@@ -145,8 +159,7 @@ public enum HTMLReport {
                 html += columns.map { "<td class=\"num\">" + percent($0.categories[index].shares[valueIndex].share) + "</td>" }.joined() + "</tr>\n"
             }
         }
-        html += "</tbody>\n</table></div>\n"
-        return section("Segment profiles", body + html)
+        return html + "</tbody>\n</table></div>\n"
     }
 
     static func recommendationSection(_ content: RecommendationSection) -> String {

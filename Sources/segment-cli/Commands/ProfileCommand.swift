@@ -11,7 +11,7 @@ enum ProfileCommand: SegmentCommand {
 
         Columns: segment, size, share, persona, action; per numeric feature its mean, median and 'diff (sd)', the difference of the segment mean from the overall mean in overall standard deviations (sample, n-1); per categorical column the share of each value (COLUMN=VALUE).
 
-        Personas name the strongest differences (at least 0.5 standard deviations; at most two, more only to keep personas distinct), with words chosen from the column names: age gives young/older, income high/low income, spending or score high/low spending, recency recent/lapsed, frequency frequent/infrequent, any other column high/low NAME. Actions follow fixed rules, e.g. high income with low spending: premium upsell and feedback survey; low income with high spending: instalment offers and loyalty rewards; high income with high spending: new arrivals and exclusive deals.
+        Personas name the strongest differences (at least 0.5 standard deviations; at most two, more only to keep personas distinct), with words chosen from the column names: age gives young/older, income or salary high/low income, spending, monetary or a bare score high/low spending, recency recent/lapsed, frequency frequent/infrequent, any other column high/low NAME. Actions follow fixed rules, e.g. high income with low spending: premium upsell and feedback survey; low income with high spending: instalment offers and loyalty rewards; high income with high spending: new arrivals and exclusive deals.
         """,
         usage: "segment profile [options] [FILE]",
         options: CommonOptions.input

@@ -12,6 +12,8 @@ struct PersonaTests {
         ("frequency", "frequent", "infrequent"),
         ("monetary", "high spending", "low spending"),
         ("page_views", "high page views", "low page views"),
+        ("credit_score", "high credit score", "low credit score"),
+        ("Score (1-100)", "high spending", "low spending"),
         ("Tenure (months)", "high tenure", "low tenure"),
     ])
     func vocabulary(name: String, high: String, low: String) {
@@ -54,7 +56,9 @@ struct PersonaTests {
         ([-1.0, -1.0], 4, "value bundles and discount promotions"),
         ([0.0, 1.0], 7, "loyalty rewards and cross-selling"),
         ([0.0, -0.7], 8, "re-engagement offers and personalised recommendations"),
-        ([0.2, 0.2], 11, "regular newsletter and broad promotions"),
+        ([0.9, 0.2], 9, "premium range and upsell"),
+        ([-0.9, 0.2], 10, "value range and budget offers"),
+        ([0.2, 0.2], 13, "regular newsletter and broad promotions"),
     ])
     func actions(z: [Double], rule: Int, text: String) {
         let action = SuggestedAction(differences: z, featureNames: ["Annual Income (k$)", "Spending Score (1-100)"])
@@ -67,8 +71,8 @@ struct PersonaTests {
         let rfm = ["recency_days", "frequency", "monetary"]
         #expect(SuggestedAction(differences: [1.2, -0.3, -0.2], featureNames: rfm).rule == 5)
         #expect(SuggestedAction(differences: [-1.0, 1.0, 1.0], featureNames: rfm).rule == 6)
-        #expect(SuggestedAction(differences: [-0.8], featureNames: ["Age"]).rule == 9)
-        #expect(SuggestedAction(differences: [0.8], featureNames: ["Age"]).rule == 10)
-        #expect(SuggestedAction(differences: [3], featureNames: ["colour"]).rule == 11)
+        #expect(SuggestedAction(differences: [-0.8], featureNames: ["Age"]).rule == 11)
+        #expect(SuggestedAction(differences: [0.8], featureNames: ["Age"]).rule == 12)
+        #expect(SuggestedAction(differences: [3], featureNames: ["colour"]).rule == 13)
     }
 }

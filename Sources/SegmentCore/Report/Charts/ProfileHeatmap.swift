@@ -34,7 +34,7 @@ public struct ProfileHeatmap: Sendable {
 
     /// The chart as an SVG element.
     public func svg() -> String {
-        let labelWidth = min(320, max(100, Double(segmentNames.map(\.count).max() ?? 10) * 6.6 + 16))
+        let labelWidth = min(320, max(100, (segmentNames.map { TextMeasure.width($0, size: 11) }.max() ?? 60) + 16))
         let cellWidth = max(70, min(150, 620 / Double(max(1, featureNames.count))))
         let cellHeight = 30.0
         let headerHeight = 72.0
@@ -51,7 +51,7 @@ public struct ProfileHeatmap: Sendable {
         }
         for (row, name) in segmentNames.enumerated() {
             let y = headerHeight + cellHeight * Double(row)
-            svg.text(name, x: labelWidth - 8, y: y + cellHeight / 2 + 4, anchor: .end, size: 11)
+            svg.text(TextMeasure.truncated(name, toWidth: labelWidth - 12, size: 11), x: labelWidth - 8, y: y + cellHeight / 2 + 4, anchor: .end, size: 11)
             for column in featureNames.indices {
                 let value = differences[row][column]
                 let x = labelWidth + cellWidth * Double(column)

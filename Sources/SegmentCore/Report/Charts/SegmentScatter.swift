@@ -45,8 +45,11 @@ public struct SegmentScatter: Sendable {
         var ys = (0..<points.rows).map { points[$0, 1] }
         xs += (0..<centers.rows).map { centers[$0, 0] }
         ys += (0..<centers.rows).map { centers[$0, 1] }
-        let legend = Legend.segments(count: segmentCount, names: names, includesNoise: labels.contains { $0 < 0 })
-        let legendWidth = min(260, 40 + Double(legend.entries.map(\.label.count).max() ?? 10) * 6.5)
+        var legend = Legend.segments(count: segmentCount, names: names, includesNoise: labels.contains { $0 < 0 })
+        let legendWidth = min(280, 40 + (legend.entries.map { TextMeasure.width($0.label, size: 11) }.max() ?? 60))
+        for index in legend.entries.indices {
+            legend.entries[index].label = TextMeasure.truncated(legend.entries[index].label, toWidth: legendWidth - 36, size: 11)
+        }
         let width = 560 + legendWidth, height = 440.0
         var svg = SVGDocument(width: width, height: height, title: title)
         svg.text(title, x: 310, y: 20, anchor: .middle, size: 13, weight: "bold")

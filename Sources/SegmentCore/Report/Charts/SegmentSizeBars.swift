@@ -23,7 +23,7 @@ public struct SegmentSizeBars: Sendable {
         if noise > 0 { bars.append((label: "Noise", size: noise, color: Palette.muted)) }
         let total = max(1, bars.reduce(0) { $0 + $1.size })
         let rowHeight = 26.0
-        let labelWidth = min(300, max(90, Double(bars.map(\.label.count).max() ?? 10) * 6.6 + 12))
+        let labelWidth = min(300, max(90, (bars.map { TextMeasure.width($0.label, size: 11) }.max() ?? 60) + 12))
         let width = 800.0
         let top = 36.0
         let plotWidth = width - labelWidth - 110
@@ -34,7 +34,7 @@ public struct SegmentSizeBars: Sendable {
         for (index, bar) in bars.enumerated() {
             let y = top + Double(index) * rowHeight
             let length = largest > 0 ? Double(bar.size) / largest * plotWidth : 0
-            svg.text(bar.label, x: labelWidth, y: y + 16, anchor: .end, size: 11)
+            svg.text(TextMeasure.truncated(bar.label, toWidth: labelWidth - 6, size: 11), x: labelWidth, y: y + 16, anchor: .end, size: 11)
             svg.rect(x: labelWidth + 8, y: y + 4, width: length, height: rowHeight - 8, fill: bar.color)
             let share = SVGNumber.format(Double(bar.size) / Double(total) * 100, decimals: 1)
             svg.text("\(bar.size) (\(share)%)", x: labelWidth + 14 + length, y: y + 16, size: 11)
