@@ -19,6 +19,7 @@ public struct CategoryProfile: Sendable, Equatable {
     /// of the segment's rows (missing cells count in the denominator only).
     public var shares: [(value: String, share: Double)]
 
+    /// Equal when the column and every (value, share) pair are equal.
     public static func == (lhs: CategoryProfile, rhs: CategoryProfile) -> Bool {
         lhs.column == rhs.column && lhs.shares.elementsEqual(rhs.shares) { $0.value == $1.value && $0.share == $1.share }
     }
