@@ -15,6 +15,8 @@ enum Segment {
         ScaleCommand.self,
         RecommendCommand.self,
         RFMCommand.self,
+        ProfileCommand.self,
+        ReportCommand.self,
         HelpCommand.self,
     ]
 

@@ -1,0 +1,89 @@
+/// Everything a report can show. Every section is optional: the HTML holds
+/// only the sections that are filled in, in a fixed order.
+public struct ReportContent: Sendable {
+    /// The `<h1>` and `<title>`.
+    public var title: String
+    /// A line under the title (e.g. the input file and the algorithm).
+    public var subtitle: String
+    /// Data summary as label/value rows (rows, columns, features, …).
+    public var dataSummary: [(label: String, value: String)] = []
+    /// The k-selection curves and why k was chosen.
+    public var kSelection: KSelectionSection?
+    /// Per-sample silhouette values.
+    public var silhouette: SilhouettePlot?
+    /// The 2-D scatter and a note on how it was projected.
+    public var scatter: ScatterSection?
+    /// The merge tree of an agglomerative run.
+    public var dendrogram: Dendrogram?
+    /// Segment profiles (sizes, personas, actions, statistics).
+    public var profiles: SegmentProfiles?
+    /// Recommendation quality and each segment's top items.
+    public var recommendations: RecommendationSection?
+    /// The program that wrote the report (no date, so reports are reproducible).
+    public var generator: String
+
+    /// Creates a report with only a title; fill in the sections.
+    public init(title: String, subtitle: String, generator: String) {
+        self.title = title
+        self.subtitle = subtitle
+        self.generator = generator
+    }
+}
+
+/// The k-selection chart plus a plain-language reason for the choice.
+public struct KSelectionSection: Sendable {
+    /// The curves.
+    public var chart: KSelectionChart
+    /// Why k was chosen (e.g. "k = 5 has the highest mean silhouette, 0.554").
+    public var explanation: String
+
+    /// Creates the section.
+    public init(chart: KSelectionChart, explanation: String) {
+        self.chart = chart
+        self.explanation = explanation
+    }
+
+    /// A default explanation from the chart data: the chosen k, the knee, and
+    /// the k with the highest mean silhouette.
+    public static func explanation(for chart: KSelectionChart, criterion: String) -> String {
+        var sentences: [String] = []
+        if let chosen = chart.chosen { sentences.append("k = \(chosen) was chosen by \(criterion).") }
+        if let knee = chart.knee { sentences.append("The inertia curve bends most (its knee) at k = \(knee).") }
+        let scored = zip(chart.ks, chart.silhouette).compactMap { k, value in value.map { (k, $0) } }
+        if let best = scored.max(by: { $0.1 < $1.1 }) {
+            sentences.append("The mean silhouette is highest at k = \(best.0) (\(SVGNumber.format(best.1, decimals: 3))).")
+        }
+        return sentences.joined(separator: " ")
+    }
+}
+
+/// The scatter chart plus a note on its axes.
+public struct ScatterSection: Sendable {
+    /// The chart.
+    public var chart: SegmentScatter
+    /// How the points were placed (e.g. "first two principal components, 71 % of the variance").
+    public var note: String
+
+    /// Creates the section.
+    public init(chart: SegmentScatter, note: String) {
+        self.chart = chart
+        self.note = note
+    }
+}
+
+/// Recommendation quality and per-segment top items.
+public struct RecommendationSection: Sendable {
+    /// Header of the evaluation table (e.g. `method, precision@10, …`).
+    public var evaluationHeader: [String]
+    /// Evaluation rows, already formatted.
+    public var evaluationRows: [[String]]
+    /// Each segment's most characteristic items, in segment order.
+    public var topItems: [(segment: String, items: [String])]
+
+    /// Creates the section.
+    public init(evaluationHeader: [String], evaluationRows: [[String]], topItems: [(segment: String, items: [String])]) {
+        self.evaluationHeader = evaluationHeader
+        self.evaluationRows = evaluationRows
+        self.topItems = topItems
+    }
+}

@@ -1,0 +1,42 @@
+import SegmentCore
+
+/// The label, numeric and categorical columns for `profile` and `report`.
+struct ProfileColumns {
+    /// The label column.
+    var label: Int
+    /// Numeric columns described by statistics.
+    var numeric: [Int]
+    /// Categorical columns described by shares.
+    var categorical: [Int]
+
+    /// Resolves `--label-column`, `--id` and `--features` (default: every
+    /// numeric and categorical column except the id and the label).
+    /// - Throws: `SegmentError.invalidParameter` for unknown columns or a
+    ///   named column that is neither numeric nor categorical.
+    static func resolve(_ table: Table, _ arguments: ParsedArguments) throws -> ProfileColumns {
+        let labelName = arguments.string("label-column") ?? "segment"
+        if !arguments.has("label-column") && !table.columnNames.contains(labelName) {
+            throw SegmentError.invalidParameter("\(table.source) has no column '\(labelName)'; label it first with 'segment cluster', or name the label column with --label-column (columns: \(table.columnNames.joined(separator: ", ")))")
+        }
+        let label = try ColumnSelection.resolve(labelName, in: table.columnNames, option: "--label-column")
+        let id = try ColumnSelection.idColumn(in: table, explicit: arguments.has("id") ? arguments.string("id") : nil)
+        var chosen: [Int]
+        if arguments.has("features"), let names = arguments.list("features") {
+            chosen = try ColumnSelection.resolve(names, in: table.columnNames, option: "--features")
+            for column in chosen where !(table.columns[column].type.isNumeric || table.columns[column].type == .categorical) {
+                throw SegmentError.invalidParameter("--features: column '\(table.columnNames[column])' is \(table.columns[column].type.rawValue), not numeric or categorical; profile describes numeric columns by statistics and categorical ones by shares")
+            }
+            if chosen.contains(label) {
+                throw SegmentError.invalidParameter("--features: '\(table.columnNames[label])' is the label column; leave it out")
+            }
+        } else {
+            chosen = table.columns.indices.filter { column in
+                column != label && column != id
+                    && (table.columns[column].type.isNumeric || table.columns[column].type == .categorical)
+            }
+        }
+        return ProfileColumns(label: label,
+                              numeric: chosen.filter { table.columns[$0].type.isNumeric },
+                              categorical: chosen.filter { table.columns[$0].type == .categorical })
+    }
+}

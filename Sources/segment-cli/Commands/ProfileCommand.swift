@@ -1,0 +1,51 @@
+import SegmentCore
+
+/// `segment profile`: one row per segment with its size, feature statistics
+/// in original units, category shares, persona and suggested action.
+enum ProfileCommand: SegmentCommand {
+    static let spec = CommandSpec(
+        name: "profile",
+        abstract: "Describe each segment: size, means and medians, category shares, persona and suggested action.",
+        discussion: """
+        Reads a table with a segment label column, such as the output of 'segment cluster', and prints one row per segment (noise, label -1, after the segments) and a last row 'all' for everyone with a label. Rows with an empty label are left out.
+
+        Columns: segment, size, share, persona, action; per numeric feature its mean, median and 'diff (sd)', the difference of the segment mean from the overall mean in overall standard deviations (sample, n-1); per categorical column the share of each value (COLUMN=VALUE).
+
+        Personas name the strongest differences (at least 0.5 standard deviations; at most two, more only to keep personas distinct), with words chosen from the column names: age gives young/older, income or salary high/low income, spending, monetary or a bare score high/low spending, recency recent/lapsed, frequency frequent/infrequent, any other column high/low NAME. Actions follow fixed rules, e.g. high income with low spending: premium upsell and feedback survey; low income with high spending: instalment offers and loyalty rewards; high income with high spending: new arrivals and exclusive deals.
+        """,
+        usage: "segment profile [options] [FILE]",
+        options: CommonOptions.input
+            + [
+                OptionSpec("label-column", value: "NAME", help: "The column holding segment labels.", default: "segment"),
+                OptionSpec("features", value: "A,B,C", help: "Columns to describe: numeric ones by mean, median and difference, categorical ones by shares.", default: "every numeric and categorical column except the id and the label"),
+                OptionSpec("id", value: "COL", help: "Id column, never described.", default: "first unique column whose last word is 'id'"),
+            ]
+            + CommonOptions.output(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultFormat: "table on a terminal, else csv")
+            + CommonOptions.runtime.filter { $0.name != "seed" },
+        examples: [
+            "segment cluster Fixtures/mall_customers.csv --k 5 | segment profile",
+            "segment profile --label-column segment --format markdown clustered.csv",
+            "segment profile --features Age,Gender --format json clustered.csv",
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws {
+        let table = try CommonOptions.loadTable(arguments)
+        let columns = try ProfileColumns.resolve(table, arguments)
+        let profiles = try ProfileBuilder.build(table: table, labels: SegmentLabels(table: table, labelColumn: columns.label),
+                                                featureColumns: columns.numeric, categoryColumns: columns.categorical)
+        let labelled = profiles.overall.size
+        var summary = "\(table.source): \(profiles.segments.count) segments, \(labelled) labelled rows"
+        if profiles.unlabelledCount > 0 { summary += ", \(profiles.unlabelledCount) without a label (left out)" }
+        console.info(summary)
+
+        let format = CommonOptions.format(arguments, report: true)
+        let sink = try CommonOptions.openOutput(arguments)
+        let writer = try RecordWriter(sink: sink, format: format, header: profiles.recordHeader)
+        for record in profiles.records(readable: format == .table || format == .markdown) {
+            try writer.write(record)
+        }
+        try writer.finish()
+        try sink.commit()
+    }
+}
