@@ -19,9 +19,9 @@ struct ProfileColumns {
             throw SegmentError.invalidParameter("\(table.source) has no column '\(labelName)'; label it first with 'segment cluster', or name the label column with --label-column (columns: \(table.columnNames.joined(separator: ", ")))")
         }
         let label = try ColumnSelection.resolve(labelName, in: table.columnNames, option: "--label-column")
-        let id = try ColumnSelection.idColumn(in: table, explicit: arguments.has("id") ? arguments.string("id") : nil)
+        let id = try ColumnSelection.idColumn(in: table, explicit: arguments.string("id"))
         var chosen: [Int]
-        if arguments.has("features"), let names = arguments.list("features") {
+        if let names = arguments.list("features") {
             chosen = try ColumnSelection.resolve(names, in: table.columnNames, option: "--features")
             for column in chosen where !(table.columns[column].type.isNumeric || table.columns[column].type == .categorical) {
                 throw SegmentError.invalidParameter("--features: column '\(table.columnNames[column])' is \(table.columns[column].type.rawValue), not numeric or categorical; profile describes numeric columns by statistics and categorical ones by shares")

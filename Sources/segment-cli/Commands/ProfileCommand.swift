@@ -17,10 +17,10 @@ enum ProfileCommand: SegmentCommand {
         options: CommonOptions.input
             + [
                 OptionSpec("label-column", value: "NAME", help: "The column holding segment labels.", default: "segment"),
-                OptionSpec("features", value: "A,B,C", help: "Columns to describe: numeric ones by mean, median and difference, categorical ones by shares.", default: "every numeric and categorical column except the id and the label"),
-                OptionSpec("id", value: "COL", help: "Id column, never described.", default: "first unique column whose last word is 'id'"),
+                OptionSpec("features", value: "A,B,C", help: "Columns to describe: numeric ones by mean, median and difference, categorical ones by shares.", defaultDescription: "every numeric and categorical column except the id and the label"),
+                OptionSpec("id", value: "COL", help: "Id column, never described.", defaultDescription: "first unique column whose last word is 'id'"),
             ]
-            + CommonOptions.output(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultFormat: "table on a terminal, else csv")
+            + CommonOptions.output(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultFormat: nil, defaultDescription: "table on a terminal, else csv")
             + CommonOptions.runtime.filter { $0.name != "seed" },
         examples: [
             "segment cluster Fixtures/mall_customers.csv --k 5 | segment profile",

@@ -29,7 +29,7 @@ enum RecommendCommand: SegmentCommand {
             OptionSpec("holdout", value: "HOW", help: "Held-out purchases for --evaluate: each customer's latest by date, or random.", default: "last", choices: HoldoutEvaluation.Strategy.allCases.map(\.rawValue)),
             OptionSpec("test-fraction", value: "F", help: "Share of each customer's purchases held out (at least one, never all).", default: "0.2"),
         ] + PurchaseInputs.columnOptions
-            + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: "csv; table for --evaluate on a terminal")
+            + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: nil, defaultDescription: "csv; table for --evaluate on a terminal")
             + CommonOptions.runtime,
         examples: [
             "segment recommend --purchases Fixtures/purchases.csv --catalog Fixtures/products.csv --top 5",

@@ -14,8 +14,8 @@ enum ReportCommand: SegmentCommand {
         options: CommonOptions.input
             + [
                 OptionSpec("label-column", value: "NAME", help: "The column holding segment labels.", default: "segment"),
-                OptionSpec("features", value: "A,B,C", help: "Columns to describe and plot: numeric ones by statistics, categorical ones by shares.", default: "every numeric and categorical column except the id and the label"),
-                OptionSpec("id", value: "COL", help: "Id column, never described.", default: "first unique column whose last word is 'id'"),
+                OptionSpec("features", value: "A,B,C", help: "Columns to describe and plot: numeric ones by statistics, categorical ones by shares.", defaultDescription: "every numeric and categorical column except the id and the label"),
+                OptionSpec("id", value: "COL", help: "Id column, never described.", defaultDescription: "first unique column whose last word is 'id'"),
                 OptionSpec("linkage", value: "FILE", help: "A merge tree (CSV left,right,distance,size, as written by 'cluster --linkage-out') to draw as a dendrogram."),
                 OptionSpec("dendrogram-leaves", value: "N", help: "Clusters shown at the bottom of the dendrogram (its top N-1 merges).", default: "30"),
                 OptionSpec("title", value: "TEXT", help: "The report's title.", default: "Customer segments"),
@@ -38,7 +38,7 @@ enum ReportCommand: SegmentCommand {
         let leaves = try arguments.int("dendrogram-leaves", in: 2...1000) ?? 30
         var content = try LabelledTableReport.content(
             table: table, labels: SegmentLabels(table: table, labelColumn: columns.label), featureColumns: columns.numeric, categoryColumns: columns.categorical,
-            title: arguments.string("title") ?? "Customer segments", generator: "segment \(Segment.version)")
+            title: arguments.string("title")!, generator: "segment \(Segment.version)")
         if let path = arguments.string("linkage") {
             let source = InputSource(argument: path)
             let linkage = try TableLoader.load(source, dialect: try CommonOptions.dialect(arguments, for: source))
