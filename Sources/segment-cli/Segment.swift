@@ -13,6 +13,7 @@ enum Segment {
     static let commands: [any SegmentCommand.Type] = [
         InspectCommand.self,
         ScaleCommand.self,
+        ClusterCommand.self,
         HelpCommand.self,
     ]
 

@@ -1,0 +1,201 @@
+/// The nearest-neighbour chain algorithm (Müllner 2011, section 3.2; Murtagh 1983)
+/// for the reducible linkages: Ward on centroids, complete and average on the
+/// condensed distance matrix. The scan order, tie rules and slot reuse follow
+/// SciPy's `_hierarchy.nn_chain`, so the merges come out identical to SciPy's.
+extension Agglomerative {
+    /// Active clusters above which a nearest-neighbour search is split over threads.
+    private static let parallelSearchThreshold = 8192
+    /// Active-list positions per chunk of a parallel search.
+    private static let searchChunkSize = 4096
+
+    /// Ward's method on cluster centroids in `O(n·d)` memory; merge heights are
+    /// `sqrt(2·|A||B|/(|A|+|B|))·‖c_A − c_B‖`, SciPy's Ward distance.
+    static func wardChain(_ points: Matrix, threads: Int) -> [(a: Int, b: Int, distance: Double)] {
+        let n = points.rows, d = points.columns
+        var centroids = points.storage
+        var sizes = [Double](repeating: 1, count: n)
+        var active = Array(0..<n)
+        var chain: [Int] = []
+        chain.reserveCapacity(n)
+        var merges: [(a: Int, b: Int, distance: Double)] = []
+        merges.reserveCapacity(max(0, n - 1))
+        centroids.withUnsafeMutableBufferPointer { centroidBuffer in
+            sizes.withUnsafeMutableBufferPointer { sizeBuffer in
+                let center = centroidBuffer.baseAddress!
+                for _ in 0..<max(0, n - 1) {
+                    if chain.isEmpty { chain.append(active[0]) }
+                    var x = 0, y = 0, height = 0.0
+                    while true {
+                        x = chain[chain.count - 1]
+                        let nearest = active.withUnsafeBufferPointer { activeBuffer in
+                            nearestWard(to: x, active: activeBuffer, centers: center, sizes: sizeBuffer, dimension: d, threads: threads)
+                        }
+                        if chain.count > 1 {
+                            let previous = chain[chain.count - 2]
+                            let previousValue = wardValue(x, previous, centers: center, sizes: sizeBuffer, dimension: d)
+                            if previousValue <= nearest.value {
+                                y = previous
+                                height = previousValue
+                                break
+                            }
+                        }
+                        chain.append(nearest.slot)
+                    }
+                    chain.removeLast(2)
+                    if x > y { swap(&x, &y) }
+                    let nx = sizeBuffer[x], ny = sizeBuffer[y], total = nx + ny
+                    merges.append((x, y, height.squareRoot()))
+                    for j in 0..<d {
+                        center[y * d + j] = (nx * center[x * d + j] + ny * center[y * d + j]) / total
+                    }
+                    sizeBuffer[y] = total
+                    sizeBuffer[x] = 0
+                    active.remove(at: firstPosition(of: x, in: active))
+                }
+            }
+        }
+        return merges
+    }
+
+    /// The squared Ward distance `2·n_a·n_b/(n_a + n_b)·‖c_a − c_b‖²`.
+    @inline(__always)
+    private static func wardValue(
+        _ a: Int, _ b: Int, centers: UnsafeMutablePointer<Double>, sizes: UnsafeMutableBufferPointer<Double>, dimension d: Int
+    ) -> Double {
+        let na = sizes[a], nb = sizes[b]
+        return 2 * na * nb / (na + nb) * DistanceKernels.squaredEuclidean(centers + a * d, centers + b * d, count: d)
+    }
+
+    /// The first active slot (in slot order) with the smallest Ward value to `x`.
+    private static func nearestWard(
+        to x: Int, active: UnsafeBufferPointer<Int>, centers: UnsafeMutablePointer<Double>,
+        sizes: UnsafeMutableBufferPointer<Double>, dimension d: Int, threads: Int
+    ) -> (value: Double, slot: Int) {
+        let shared = UncheckedSendable((centers, sizes, active))
+        let scan: @Sendable (Range<Int>) -> (value: Double, slot: Int) = { range in
+            let (centers, sizes, active) = shared.value
+            var best = Double.infinity, bestSlot = -1
+            let nx = sizes[x], cx = centers + x * d
+            for position in range {
+                let slot = active[position]
+                if slot == x { continue }
+                let ni = sizes[slot]
+                let value = 2 * nx * ni / (nx + ni) * DistanceKernels.squaredEuclidean(cx, centers + slot * d, count: d)
+                if value < best {
+                    best = value
+                    bestSlot = slot
+                }
+            }
+            return (best, bestSlot)
+        }
+        return firstMinimum(count: active.count, threads: threads, scan: scan)
+    }
+
+    /// Runs `scan` over `0..<count` (in parallel chunks when large) and returns
+    /// the first minimum in position order, the same for any thread count.
+    static func firstMinimum(
+        count: Int, threads: Int, scan: @Sendable (Range<Int>) -> (value: Double, slot: Int)
+    ) -> (value: Double, slot: Int) {
+        if threads == 1 || count < parallelSearchThreshold { return scan(0..<count) }
+        let chunks = ParallelChunks(count: count, chunkSize: searchChunkSize, threads: threads)
+        var best = (value: Double.infinity, slot: -1)
+        for candidate in chunks.mapChunks({ _, range in scan(range) }) where candidate.value < best.value {
+            best = candidate
+        }
+        return best
+    }
+
+    /// Complete or average linkage on the condensed distance matrix, updated
+    /// with the Lance–Williams formulas.
+    static func matrixChain(_ points: Matrix, linkage: Linkage, threads: Int) -> [(a: Int, b: Int, distance: Double)] {
+        let n = points.rows
+        var distances = condensedDistances(points, threads: threads)
+        var sizes = [Double](repeating: 1, count: n)
+        var active = Array(0..<n)
+        var chain: [Int] = []
+        chain.reserveCapacity(n)
+        var merges: [(a: Int, b: Int, distance: Double)] = []
+        merges.reserveCapacity(max(0, n - 1))
+        distances.withUnsafeMutableBufferPointer { matrix in
+            let rowStart = condensedRowStarts(n)
+            @inline(__always) func index(_ i: Int, _ j: Int) -> Int {
+                i < j ? rowStart[i] + j : rowStart[j] + i
+            }
+            for _ in 0..<max(0, n - 1) {
+                if chain.isEmpty { chain.append(active[0]) }
+                var x = 0, y = 0, height = 0.0
+                while true {
+                    x = chain[chain.count - 1]
+                    var best = Double.infinity, bestSlot = -1
+                    if chain.count > 1 {
+                        bestSlot = chain[chain.count - 2]
+                        best = matrix[index(x, bestSlot)]
+                    }
+                    for slot in active where slot != x {
+                        let value = matrix[index(x, slot)]
+                        if value < best {
+                            best = value
+                            bestSlot = slot
+                        }
+                    }
+                    if chain.count > 1 && bestSlot == chain[chain.count - 2] {
+                        y = bestSlot
+                        height = best
+                        break
+                    }
+                    chain.append(bestSlot)
+                }
+                chain.removeLast(2)
+                if x > y { swap(&x, &y) }
+                let nx = sizes[x], ny = sizes[y]
+                merges.append((x, y, height))
+                sizes[x] = 0
+                sizes[y] = nx + ny
+                active.remove(at: firstPosition(of: x, in: active))
+                for slot in active where slot != y {
+                    let dx = matrix[index(slot, x)], dy = matrix[index(slot, y)]
+                    matrix[index(slot, y)] = linkage == .complete ? max(dx, dy) : (nx * dx + ny * dy) / (nx + ny)
+                }
+            }
+        }
+        return merges
+    }
+
+    /// `rowStart[i]` such that the pair `i < j` sits at `rowStart[i] + j` in
+    /// SciPy's condensed layout (`n·i − i(i+1)/2 + j − i − 1`).
+    static func condensedRowStarts(_ n: Int) -> [Int] {
+        (0..<n).map { i in n * i - i * (i + 1) / 2 - i - 1 }
+    }
+
+    /// The condensed Euclidean distance matrix (`n(n−1)/2` values, SciPy's `pdist` layout).
+    static func condensedDistances(_ points: Matrix, threads: Int) -> [Double] {
+        let n = points.rows, d = points.columns
+        let rowStart = condensedRowStarts(n)
+        var distances = [Double](repeating: 0, count: n * (n - 1) / 2)
+        points.storage.withUnsafeBufferPointer { source in
+            distances.withUnsafeMutableBufferPointer { target in
+                // Row i writes only its own pairs (i, j > i): disjoint ranges.
+                let shared = UncheckedSendable((source.baseAddress!, target.baseAddress!))
+                ParallelChunks(count: n, chunkSize: 64, threads: threads).forEachChunk { _, rows in
+                    let (points, output) = shared.value
+                    for i in rows {
+                        for j in (i + 1)..<max(i + 1, n) {
+                            output[rowStart[i] + j] = DistanceKernels.squaredEuclidean(points + i * d, points + j * d, count: d).squareRoot()
+                        }
+                    }
+                }
+            }
+        }
+        return distances
+    }
+
+    /// The position of `slot` in the sorted `active` list (binary search).
+    static func firstPosition(of slot: Int, in active: [Int]) -> Int {
+        var low = 0, high = active.count
+        while low < high {
+            let middle = (low + high) / 2
+            if active[middle] < slot { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
