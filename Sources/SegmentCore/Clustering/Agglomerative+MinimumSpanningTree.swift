@@ -23,7 +23,8 @@ extension Agglomerative {
                         // Each chunk updates only its own positions of `reach`.
                         let shared = UncheckedSendable((source.baseAddress!, remainingBuffer, reachBuffer))
                         let tree = x
-                        return firstMinimum(count: remainingBuffer.count, threads: threads) { range in
+                        return firstMinimum(count: remainingBuffer.count, threads: threads, parallelAbove: 2 * primChunkSize,
+                                            chunkSize: primChunkSize) { range in
                             let (points, remaining, reach) = shared.value
                             let from = points + tree * d
                             var best = Double.infinity, bestPosition = -1

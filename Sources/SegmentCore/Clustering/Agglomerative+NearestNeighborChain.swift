@@ -3,18 +3,15 @@
 /// condensed distance matrix. The scan order, tie rules and slot reuse follow
 /// SciPy's `_hierarchy.nn_chain`, so the merges come out identical to SciPy's.
 extension Agglomerative {
-    /// Active clusters above which a nearest-neighbour search is split over threads.
-    private static let parallelSearchThreshold = 8192
-    /// Active-list positions per chunk of a parallel search.
-    private static let searchChunkSize = 4096
-
-    /// Runs `scan` over `0..<count` (in parallel chunks when large) and returns
-    /// the first minimum in position order, the same for any thread count.
+    /// Runs `scan` over `0..<count` — in chunks of `chunkSize` on `threads`
+    /// threads when `count ≥ parallelAbove` — and returns the first minimum in
+    /// position order, the same for any thread count.
     static func firstMinimum(
-        count: Int, threads: Int, scan: @Sendable (Range<Int>) -> (value: Double, slot: Int)
+        count: Int, threads: Int, parallelAbove: Int, chunkSize: Int,
+        scan: @Sendable (Range<Int>) -> (value: Double, slot: Int)
     ) -> (value: Double, slot: Int) {
-        if threads == 1 || count < parallelSearchThreshold { return scan(0..<count) }
-        let chunks = ParallelChunks(count: count, chunkSize: searchChunkSize, threads: threads)
+        if threads == 1 || count < parallelAbove { return scan(0..<count) }
+        let chunks = ParallelChunks(count: count, chunkSize: chunkSize, threads: threads)
         var best = (value: Double.infinity, slot: -1)
         for candidate in chunks.mapChunks({ _, range in scan(range) }) where candidate.value < best.value {
             best = candidate

@@ -64,7 +64,8 @@ extension Agglomerative {
     }
 
     /// Ward linkage; merge heights are `sqrt(2·|A||B|/(|A|+|B|))·‖c_A − c_B‖`, SciPy's Ward distance.
-    static func wardChain(_ points: Matrix, threads: Int) -> [(a: Int, b: Int, distance: Double)] {
+    /// - Parameter parallelAbove: positions from which a search is split over threads.
+    static func wardChain(_ points: Matrix, threads: Int, parallelAbove: Int = 8192) -> [(a: Int, b: Int, distance: Double)] {
         let n = points.rows, d = points.columns
         var state = WardState(points)
         var chain: [Int] = []
@@ -79,7 +80,7 @@ extension Agglomerative {
             var x = 0, y = 0, height = 0.0
             while true {
                 x = chain[chain.count - 1]
-                let nearest = nearestWard(to: state.positionOfSlot[x], in: &state, threads: threads)
+                let nearest = nearestWard(to: state.positionOfSlot[x], in: &state, threads: threads, parallelAbove: parallelAbove)
                 if chain.count > 1 {
                     let previous = chain[chain.count - 2]
                     let previousValue = wardValue(state.positionOfSlot[x], state.positionOfSlot[previous], in: state)
@@ -121,7 +122,9 @@ extension Agglomerative {
     }
 
     /// The first position (in slot order) with the smallest Ward value to position `x`.
-    private static func nearestWard(to x: Int, in state: inout WardState, threads: Int) -> (value: Double, position: Int) {
+    private static func nearestWard(
+        to x: Int, in state: inout WardState, threads: Int, parallelAbove: Int
+    ) -> (value: Double, position: Int) {
         let nx = state.sizes[x], d = state.dimension, capacity = state.capacity
         var center = [Double](repeating: 0, count: d)
         for j in 0..<d { center[j] = state.coordinates[j * capacity + x] }
@@ -132,7 +135,8 @@ extension Agglomerative {
             state.sizes.withUnsafeBufferPointer { sizes in
                 center.withUnsafeBufferPointer { center in
                     let shared = UncheckedSendable((coordinates.baseAddress!, sizes.baseAddress!, center.baseAddress!))
-                    let found = firstMinimum(count: count, threads: threads) { octets in
+                    let found = firstMinimum(count: count, threads: threads, parallelAbove: max(1, parallelAbove / 8),
+                                             chunkSize: 512) { octets in
                         let (coordinates, sizes, center) = shared.value
                         return withUnsafeTemporaryAllocation(of: Double.self, capacity: wardBlock) { scratch in
                             wardBlockMinimum(octets: octets, nx: nx, center: center, coordinates: coordinates, capacity: capacity,
