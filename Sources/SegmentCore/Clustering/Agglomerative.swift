@@ -87,9 +87,9 @@ public struct Agglomerative: Sendable {
             if needed > budget {
                 throw SegmentError.invalidParameter(
                     "\(configuration.linkage.rawValue) linkage on \(n) rows needs the condensed distance matrix, about "
-                    + "\(MemoryBudget.describe(needed)), but only \(MemoryBudget.describe(budget)) is available; "
-                    + "use --linkage ward or single (memory grows linearly), sample the rows, try --algorithm birch or kmeans, "
-                    + "or raise the limit with --max-memory")
+                    + "\(MemoryBudget.describe(needed)), more than the \(MemoryBudget.describe(budget)) allowed "
+                    + "(--max-memory, default: available memory); use --linkage ward or single (memory grows linearly "
+                    + "with the rows), sample the rows, try --algorithm birch or kmeans, or raise --max-memory")
             }
         }
         let slotMerges: [(a: Int, b: Int, distance: Double)]

@@ -106,9 +106,9 @@ import Testing
         let configuration = Agglomerative.Configuration(linkage: .complete, cut: .clusterCount(3), maxMemoryBytes: 1_000_000)
         #expect(Agglomerative.estimatedMemory(rows: 1000, columns: 2, linkage: .complete) == 499_500 * 8 + 2 * 16_000)
         #expect(throws: SegmentError.invalidParameter(
-            "complete linkage on 1000 rows needs the condensed distance matrix, about 3.8 MiB, but only 976.6 KiB is available; "
-            + "use --linkage ward or single (memory grows linearly), sample the rows, try --algorithm birch or kmeans, "
-            + "or raise the limit with --max-memory")) {
+            "complete linkage on 1000 rows needs the condensed distance matrix, about 3.8 MiB, more than the 976.6 KiB allowed "
+            + "(--max-memory, default: available memory); use --linkage ward or single (memory grows linearly with the rows), "
+            + "sample the rows, try --algorithm birch or kmeans, or raise --max-memory")) {
             try Agglomerative(configuration).fit(points)
         }
         // Ward needs no matrix, whatever the budget.
