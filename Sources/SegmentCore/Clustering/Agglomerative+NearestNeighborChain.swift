@@ -1,6 +1,5 @@
 /// The nearest-neighbour chain algorithm (Müllner 2011, section 3.2; Murtagh 1983)
-/// for the reducible linkages: Ward on centroids, complete and average on the
-/// condensed distance matrix. The scan order, tie rules and slot reuse follow
+/// for complete and average linkage on the condensed distance matrix. The scan order, tie rules and slot reuse follow
 /// SciPy's `_hierarchy.nn_chain`, so the merges come out identical to SciPy's.
 extension Agglomerative {
     /// Runs `scan` over `0..<count` — in chunks of `chunkSize` on `threads`

@@ -75,8 +75,8 @@ import Testing
     @Test func parallelSearchesGiveIdenticalMerges() throws {
         // Split every search into chunks (the default splits from 8192 live clusters on).
         let points = ClusteringReference.randomPoints(rows: 1200, columns: 3, seed: 11)
-        let sequential = Agglomerative.wardChain(points, threads: 1)
-        let parallel = Agglomerative.wardChain(points, threads: 2, parallelAbove: 16)
+        let sequential = Agglomerative.wardLinkage(points, threads: 1)
+        let parallel = Agglomerative.wardLinkage(points, threads: 2, parallelAbove: 16)
         #expect(sequential.map(\.a) == parallel.map(\.a))
         #expect(sequential.map(\.b) == parallel.map(\.b))
         #expect(sequential.map(\.distance) == parallel.map(\.distance))
