@@ -68,7 +68,7 @@ public struct BIRCH: Sendable {
         if let k = configuration.clusterCount {
             guard k >= 1, k <= subclusters.rows else {
                 throw SegmentError.invalidParameter(
-                    "BIRCH found \(subclusters.rows) subclusters, fewer than --k \(k); lower --threshold or ask for fewer segments")
+                    "BIRCH found only \(subclusters.rows) subcluster(s), fewer than --k \(k); lower --threshold or ask for fewer segments")
             }
             let global = Agglomerative(.init(linkage: .ward, cut: .clusterCount(k), threads: configuration.threads))
             labelOfSubcluster = try global.fit(subclusters).clustering.labels

@@ -59,7 +59,8 @@ enum ClusterCommand: SegmentCommand {
         }
         try writer.finish()
         try sink.commit()
-        var summary = "\(algorithm): k = \(clustering.segmentCount), sizes \(clustering.sizes.map(String.init).joined(separator: " "))"
+        let sizes = clustering.sizes.isEmpty ? "none" : clustering.sizes.map(String.init).joined(separator: " ")
+        var summary = "\(algorithm): k = \(clustering.segmentCount), sizes \(sizes)"
         if clustering.noiseCount > 0 { summary += ", noise \(clustering.noiseCount)" }
         if let objective = clustering.objective { summary += ", \(objective.name) \(String(format: "%.6g", objective.value))" }
         console.info(summary)

@@ -55,7 +55,7 @@ import Testing
 
     @Test func rejectsTooManySegments() {
         #expect(throws: SegmentError.invalidParameter(
-            "BIRCH found 1 subclusters, fewer than --k 2; lower --threshold or ask for fewer segments")) {
+            "BIRCH found only 1 subcluster(s), fewer than --k 2; lower --threshold or ask for fewer segments")) {
             try BIRCH(.init(threshold: 5, clusterCount: 2)).fit(Matrix([[0], [1], [2]]))
         }
     }
