@@ -39,7 +39,7 @@ import Testing
         let result = try SegmentRunner.run(["cluster", Self.mall, "--algorithm", "dbscan", "--eps", "9", "--min-samples", "4"]
                                            + Self.incomeAndSpending)
         #expect(result.status == 0)
-        #expect(result.stderr == "dbscan: k = 7, sizes 89 32 23 17 12 7 4, noise 16, noise points 16\n")
+        #expect(result.stderr == "dbscan: k = 7, sizes 89 32 23 17 12 7 4, noise 16, eps 9\n")
     }
 
     @Test func birchGlobalStep() throws {

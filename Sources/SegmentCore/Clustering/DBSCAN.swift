@@ -99,8 +99,7 @@ public struct DBSCAN: Sendable {
         coreIndices.sort()
         let clusterCount = (rawLabels.max() ?? -1) + 1
         let centers = Clustering.segmentMeans(points, rawLabels: rawLabels, count: clusterCount)
-        let noise = rawLabels.lazy.filter { $0 < 0 }.count
-        let clustering = Clustering(rawLabels: rawLabels, centers: centers, objective: ("noise points", Double(noise)))
+        let clustering = Clustering(rawLabels: rawLabels, centers: centers, objective: ("eps", eps))
         return Result(clustering: clustering, coreIndices: coreIndices, eps: eps, minSamples: minSamples)
     }
 }
