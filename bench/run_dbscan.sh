@@ -43,4 +43,4 @@ printf '%-34s %10.2f\n' "scikit-learn (read_csv + fit)" "$REF_INNER"
 printf 'ratio segment/scikit-learn: %.3f (whole processes), %.3f (vs read_csv + fit only)\n' \
     "$(echo "$SEG_WALL / $REF_WALL" | bc -l)" "$(echo "$SEG_WALL / $REF_INNER" | bc -l)"
 echo "segment:      $(grep '^dbscan:' "$DATA/dbscan_segment.time")"
-echo "scikit-learn: $("$PY" -c 'import json,sys; d=json.loads(sys.argv[1]); print(f"{d["n_clusters"]} clusters, {d["n_noise"]} noise, {d["n_core"]} core")' "$REF_JSON")"
+echo "scikit-learn: $("$PY" -c 'import json,sys; d=json.loads(sys.argv[1]); print(str(d["n_clusters"]) + " clusters, " + str(d["n_noise"]) + " noise, " + str(d["n_core"]) + " core")' "$REF_JSON")"

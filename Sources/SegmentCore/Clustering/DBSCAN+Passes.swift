@@ -28,30 +28,19 @@ extension DBSCAN {
                     }
                 }
 
-                // Pass 2: connected components of the core graph (union–find,
-                // each pair visited once from its lower position).
-                var parent = Array(0..<n)
-                func find(_ start: Int) -> Int {
-                    var root = start
-                    while parent[root] != root { root = parent[root] }
-                    var node = start
-                    while parent[node] != root {
-                        let next = parent[node]
-                        parent[node] = root
-                        node = next
-                    }
-                    return root
-                }
-                var stack: [Int] = [], neighbors: [Int] = []
-                for position in 0..<n where isCore[position] {
-                    tree.neighbors(within: radius, of: points + position * d, metric: metric, minimumPosition: position + 1,
-                                   points: points, bounds: bounds, stack: &stack, into: &neighbors)
-                    var root = find(position)
-                    for neighbor in neighbors where isCore[neighbor] {
-                        let other = find(neighbor)
-                        if other != root {
-                            // Keep the smaller root so roots stay stable.
-                            if other < root { parent[root] = other; root = other } else { parent[other] = root }
+                // Pass 2: connected components of the core graph, each pair visited
+                // once from its lower position. Components do not depend on the
+                // order of the unions, so chunks run concurrently.
+                let components = ConcurrentUnionFind(count: n)
+                isCore.withUnsafeBufferPointer { coreBuffer in
+                    let shared = UncheckedSendable((points, bounds, coreBuffer))
+                    chunks.forEachChunk { _, range in
+                        let (points, bounds, isCore) = shared.value
+                        var stack: [Int] = [], neighbors: [Int] = []
+                        for position in range where isCore[position] {
+                            tree.neighbors(within: radius, of: points + position * d, metric: metric, minimumPosition: position + 1,
+                                           points: points, bounds: bounds, stack: &stack, into: &neighbors)
+                            for neighbor in neighbors where isCore[neighbor] { components.union(position, neighbor) }
                         }
                     }
                 }
@@ -64,7 +53,7 @@ extension DBSCAN {
                 for row in 0..<n {
                     let position = positionOfRow[row]
                     guard isCore[position] else { continue }
-                    let root = find(position)
+                    let root = components.find(position)
                     if clusterOfRoot[root] < 0 {
                         clusterOfRoot[root] = clusters
                         clusters += 1
