@@ -80,11 +80,24 @@ extension Agglomerative {
         // neighbor[i] > i is i's candidate nearest later slot; bound[i] ≤ its Ward value.
         var neighbor = [Int](repeating: 0, count: n)
         var bound = [Double](repeating: .infinity, count: n)
-        for slot in 0..<(n - 1) {
-            let found = nearestWard(after: slot, in: &state, threads: threads, parallelAbove: parallelAbove)
-            neighbor[slot] = state.slots[found.position]
-            bound[slot] = found.value
+        // Initial bounds: every slot's exact nearest later slot. Slots are
+        // independent, so chunks of slots run in parallel; each writes only its
+        // own entries.
+        neighbor.withUnsafeMutableBufferPointer { neighborBuffer in
+            bound.withUnsafeMutableBufferPointer { boundBuffer in
+                let shared = UncheckedSendable((neighborBuffer, boundBuffer))
+                let initial = state
+                ParallelChunks(count: n - 1, chunkSize: 16, threads: threads).forEachChunk { _, slots in
+                    let (neighbor, bound) = shared.value
+                    for slot in slots {
+                        let found = nearestWard(after: slot, in: initial, threads: 1, parallelAbove: .max)
+                        neighbor[slot] = initial.slots[found.position]
+                        bound[slot] = found.value
+                    }
+                }
+            }
         }
+        var scratch = [Double](repeating: 0, count: state.capacity)
         var queue = IndexedMinHeap(keys: bound)
         queue.remove(n - 1)
         var merges: [(a: Int, b: Int, distance: Double)] = []
@@ -94,7 +107,7 @@ extension Agglomerative {
             while true {
                 let exact = wardValue(state.positionOfSlot[x], state.positionOfSlot[neighbor[x]], in: state)
                 if !(bound[x] < exact) { break }
-                let found = nearestWard(after: state.positionOfSlot[x], in: &state, threads: threads, parallelAbove: parallelAbove)
+                let found = nearestWard(after: state.positionOfSlot[x], in: state, threads: threads, parallelAbove: parallelAbove)
                 neighbor[x] = state.slots[found.position]
                 bound[x] = found.value
                 queue.update(x, key: found.value)
@@ -119,14 +132,14 @@ extension Agglomerative {
             }
             // Clusters between x and y never saw x, so the merged cluster may be
             // nearer than their bound: lower it where it is.
-            lowerBounds(between: px, and: py, in: state) { slot, value in
+            lowerBounds(between: px, and: py, in: state, threads: threads, parallelAbove: parallelAbove, scratch: &scratch) { slot, value in
                 if value < bound[slot] {
                     bound[slot] = value
                     neighbor[slot] = y
                     queue.update(slot, key: value)
                 }
             }
-            let found = nearestWard(after: py, in: &state, threads: threads, parallelAbove: parallelAbove)
+            let found = nearestWard(after: py, in: state, threads: threads, parallelAbove: parallelAbove)
             if found.position >= 0 {
                 neighbor[y] = state.slots[found.position]
                 bound[y] = found.value
@@ -142,30 +155,36 @@ extension Agglomerative {
     /// Calls `body(slot, value)` for every live position strictly between `px`
     /// and `py`, with the Ward value between its cluster and the cluster at
     /// `py` — bit for bit the value a scan from that position would find.
+    /// The values are computed into `scratch` (in parallel chunks when there
+    /// are many), then handed to `body` in position order.
     private static func lowerBounds(
-        between px: Int, and py: Int, in state: WardState, _ body: (_ slot: Int, _ value: Double) -> Void
+        between px: Int, and py: Int, in state: WardState, threads: Int, parallelAbove: Int,
+        scratch: inout [Double], _ body: (_ slot: Int, _ value: Double) -> Void
     ) {
         let d = state.dimension, capacity = state.capacity, ny = state.sizes[py]
-        var center = [Double](repeating: 0, count: d)
-        for j in 0..<d { center[j] = state.coordinates[j * capacity + py] }
         let start = (px + 1) / 8 * 8, end = (py + 7) / 8 * 8
         guard start < end else { return }
+        var center = [Double](repeating: 0, count: d)
+        for j in 0..<d { center[j] = state.coordinates[j * capacity + py] }
         state.coordinates.withUnsafeBufferPointer { coordinates in
             state.sizes.withUnsafeBufferPointer { sizes in
                 center.withUnsafeBufferPointer { center in
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: wardBlock) { scratch in
-                        var blockStart = start
-                        while blockStart < end {
-                            let count = min(wardBlock, end - blockStart)
-                            wardValues(from: blockStart, count: count, nx: ny, center: center.baseAddress!,
-                                       coordinates: coordinates.baseAddress!, capacity: capacity, dimension: d,
-                                       sizes: sizes.baseAddress!, values: scratch.baseAddress!)
-                            for position in max(blockStart, px + 1)..<min(blockStart + count, py) where sizes[position] > 0 {
-                                body(state.slots[position], scratch[position - blockStart])
-                            }
-                            blockStart += count
+                    scratch.withUnsafeMutableBufferPointer { values in
+                        // Each chunk writes only its own octets of `values`.
+                        let shared = UncheckedSendable((coordinates.baseAddress!, sizes.baseAddress!, center.baseAddress!, values.baseAddress!))
+                        let octets = (end - start) / 8
+                        let chunks = ParallelChunks(count: octets, chunkSize: 512,
+                                                    threads: octets * 8 >= parallelAbove ? threads : 1)
+                        chunks.forEachChunk { _, range in
+                            let (coordinates, sizes, center, values) = shared.value
+                            let first = start + range.lowerBound * 8
+                            wardValues(from: first, count: range.count * 8, nx: ny, center: center, coordinates: coordinates,
+                                       capacity: capacity, dimension: d, sizes: sizes, values: values + first)
                         }
                     }
+                }
+                for position in (px + 1)..<py where sizes[position] > 0 {
+                    body(state.slots[position], scratch[position])
                 }
             }
         }
@@ -186,28 +205,22 @@ extension Agglomerative {
     /// The first live position after `x` (in slot order) with the smallest
     /// Ward value to the cluster at `x`, or `(∞, −1)` when there is none.
     private static func nearestWard(
-        after x: Int, in state: inout WardState, threads: Int, parallelAbove: Int
+        after x: Int, in state: WardState, threads: Int, parallelAbove: Int
     ) -> (value: Double, position: Int) {
         let nx = state.sizes[x], d = state.dimension, capacity = state.capacity
         let firstOctet = (x + 1) / 8, octets = state.length / 8
         guard firstOctet < octets else { return (.infinity, -1) }
-        var center = [Double](repeating: 0, count: d)
-        for j in 0..<d { center[j] = state.coordinates[j * capacity + x] }
-        // Hide the positions up to x that share the first octet; restored below.
-        let hidden = (firstOctet * 8)..<(x + 1)
-        let savedSizes = Array(state.sizes[hidden])
-        for position in hidden { state.sizes[position] = 0 }
-        defer { for (offset, position) in hidden.enumerated() { state.sizes[position] = savedSizes[offset] } }
-        return state.coordinates.withUnsafeBufferPointer { coordinates in
-            state.sizes.withUnsafeBufferPointer { sizes in
-                center.withUnsafeBufferPointer { center in
-                    let shared = UncheckedSendable((coordinates.baseAddress!, sizes.baseAddress!, center.baseAddress!))
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: d) { center in
+            for j in 0..<d { center[j] = state.coordinates[j * capacity + x] }
+            return state.coordinates.withUnsafeBufferPointer { coordinates in
+                state.sizes.withUnsafeBufferPointer { sizes in
+                    let shared = UncheckedSendable((coordinates.baseAddress!, sizes.baseAddress!, UnsafePointer(center.baseAddress!)))
                     let found = firstMinimum(count: octets - firstOctet, threads: threads, parallelAbove: max(1, parallelAbove / 8),
                                              chunkSize: 512) { range in
                         let (coordinates, sizes, center) = shared.value
                         return withUnsafeTemporaryAllocation(of: Double.self, capacity: wardBlock) { scratch in
-                            wardBlockMinimum(octets: (range.lowerBound + firstOctet)..<(range.upperBound + firstOctet), nx: nx,
-                                             center: center, coordinates: coordinates, capacity: capacity,
+                            wardBlockMinimum(octets: (range.lowerBound + firstOctet)..<(range.upperBound + firstOctet), from: x + 1,
+                                             nx: nx, center: center, coordinates: coordinates, capacity: capacity,
                                              dimension: d, sizes: sizes, values: scratch.baseAddress!)
                         }
                     }
@@ -254,11 +267,11 @@ extension Agglomerative {
     }
 
     /// The first minimum of the Ward value to `center` (a cluster of `nx`
-    /// points) over positions `8·octets.lowerBound ..< 8·octets.upperBound`,
-    /// a block of `wardBlock` values at a time.
+    /// points) over positions `8·octets.lowerBound ..< 8·octets.upperBound`
+    /// that are at least `from`, a block of `wardBlock` values at a time.
     @inline(__always)
     private static func wardBlockMinimum(
-        octets: Range<Int>, nx: Double, center: UnsafePointer<Double>, coordinates: UnsafePointer<Double>, capacity: Int,
+        octets: Range<Int>, from: Int, nx: Double, center: UnsafePointer<Double>, coordinates: UnsafePointer<Double>, capacity: Int,
         dimension d: Int, sizes: UnsafePointer<Double>, values: UnsafeMutablePointer<Double>
     ) -> (value: Double, slot: Int) {
         var best = Double.infinity, bestPosition = -1
@@ -268,6 +281,7 @@ extension Agglomerative {
             let count = min(wardBlock, end - blockStart)
             wardValues(from: blockStart, count: count, nx: nx, center: center, coordinates: coordinates, capacity: capacity,
                        dimension: d, sizes: sizes, values: values)
+            for t in 0..<max(0, min(count, from - blockStart)) { values[t] = .infinity }
             var lanes = SIMD4<Double>(repeating: .infinity)
             var t = 0
             while t < count {
