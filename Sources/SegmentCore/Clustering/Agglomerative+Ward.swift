@@ -7,7 +7,7 @@
 /// The centroids live column by column (`coordinates[j·capacity + p]`) in a
 /// compact list of live slots, so one scan computes eight clusters'
 /// distances per SIMD lane with no horizontal sums; the list is compacted
-/// (order kept) whenever half of it is dead.
+/// (order kept) whenever an eighth of it is dead.
 extension Agglomerative {
     /// Compact positions per block of a search.
     private static let wardBlock = 256
