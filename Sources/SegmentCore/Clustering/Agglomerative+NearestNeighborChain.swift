@@ -1,6 +1,7 @@
-/// The nearest-neighbour chain algorithm (Müllner 2011, section 3.2; Murtagh 1983)
-/// for complete and average linkage on the condensed distance matrix. The scan order, tie rules and slot reuse follow
-/// SciPy's `_hierarchy.nn_chain`, so the merges come out identical to SciPy's.
+/// The nearest-neighbour chain algorithm (Müllner 2011, section 3.2; Murtagh
+/// 1983) for complete and average linkage on the condensed distance matrix.
+/// The scan order, tie rules and slot reuse follow SciPy's
+/// `_hierarchy.nn_chain`, so the merges come out identical to SciPy's.
 extension Agglomerative {
     /// Complete or average linkage on the condensed distance matrix, updated
     /// with the Lance–Williams formulas.
