@@ -17,6 +17,7 @@ enum Segment {
         RFMCommand.self,
         ProfileCommand.self,
         ReportCommand.self,
+        ClusterCommand.self,
         HelpCommand.self,
     ]
 

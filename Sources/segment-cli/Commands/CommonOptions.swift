@@ -85,9 +85,9 @@ enum CommonOptions {
         guard table.rowCount > 0 else {
             throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
         }
-        let idColumn = try ColumnSelection.idColumn(in: table, explicit: arguments.string("id"))
+        let idColumn = try ColumnSelection.idColumn(in: table, explicit: arguments.has("id") ? arguments.string("id") : nil)
         let featureColumns: [Int]
-        if let names = arguments.list("features") {
+        if arguments.has("features"), let names = arguments.list("features") {
             featureColumns = try ColumnSelection.resolve(names, in: table.columnNames, option: "--features")
         } else {
             featureColumns = ColumnSelection.defaultFeatures(in: table, idColumn: idColumn)

@@ -42,7 +42,7 @@ enum ReportCommand: SegmentCommand {
         if let path = arguments.string("linkage") {
             let source = InputSource(argument: path)
             let linkage = try TableLoader.load(source, dialect: try CommonOptions.dialect(arguments, for: source))
-            let merges = try LinkageMatrix.merges(from: linkage)
+            let merges = try LinkageMatrix(table: linkage).merges
             let segments = content.profiles?.segments.filter { !$0.isNoise }.count
             content.dendrogram = Dendrogram(merges: merges, leafCount: leaves, segmentCount: segments)
         }

@@ -57,10 +57,10 @@ struct ChartTests {
 
     /// A hand-made tree over 5 rows: (0,1) at 1, (2,3) at 2, (5,6) at 3, (4,7) at 4.
     static let merges = [
-        Dendrogram.Merge(left: 0, right: 1, distance: 1, size: 2),
-        Dendrogram.Merge(left: 2, right: 3, distance: 2, size: 2),
-        Dendrogram.Merge(left: 5, right: 6, distance: 3, size: 4),
-        Dendrogram.Merge(left: 4, right: 7, distance: 4, size: 5),
+        LinkageMatrix.Merge(left: 0, right: 1, distance: 1, size: 2),
+        LinkageMatrix.Merge(left: 2, right: 3, distance: 2, size: 2),
+        LinkageMatrix.Merge(left: 5, right: 6, distance: 3, size: 4),
+        LinkageMatrix.Merge(left: 4, right: 7, distance: 4, size: 5),
     ]
 
     @Test("dendrogram layout: leaves left-first from the root, truncated like SciPy's lastp")

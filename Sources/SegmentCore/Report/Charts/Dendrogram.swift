@@ -8,35 +8,15 @@
 /// at row `j`) at `distance` into a cluster of `size` rows (D. Müllner,
 /// "Modern hierarchical, agglomerative clustering algorithms", 2011).
 public struct Dendrogram: Sendable {
-    /// One merge of the linkage matrix.
-    public struct Merge: Sendable, Equatable {
-        /// First merged cluster id.
-        public var left: Int
-        /// Second merged cluster id.
-        public var right: Int
-        /// Merge height.
-        public var distance: Double
-        /// Rows in the merged cluster.
-        public var size: Int
-
-        /// Creates a merge.
-        public init(left: Int, right: Int, distance: Double, size: Int) {
-            self.left = left
-            self.right = right
-            self.distance = distance
-            self.size = size
-        }
-    }
-
     /// The `n − 1` merges, in order.
-    public var merges: [Merge]
+    public var merges: [LinkageMatrix.Merge]
     /// Leaves drawn at most (SciPy's `p`), so `leafCount − 1` merges are shown.
     public var leafCount: Int
     /// When given, a dashed line marks the height that cuts the tree into this many segments.
     public var segmentCount: Int?
 
     /// Creates the chart data.
-    public init(merges: [Merge], leafCount: Int = 30, segmentCount: Int? = nil) {
+    public init(merges: [LinkageMatrix.Merge], leafCount: Int = 30, segmentCount: Int? = nil) {
         precondition(leafCount >= 2, "a dendrogram needs at least two leaves")
         self.merges = merges
         self.leafCount = leafCount

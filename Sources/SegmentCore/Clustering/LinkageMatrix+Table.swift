@@ -1,11 +1,10 @@
-/// Reads a merge tree written in SciPy's linkage-matrix layout (as
-/// `segment cluster --algorithm agglomerative --linkage-out FILE` writes it).
-public enum LinkageMatrix {
-    /// The merges of `table`, which must have the columns `left`, `right`,
-    /// `distance`, `size` and one row per merge.
+extension LinkageMatrix {
+    /// Reads a merge tree written in SciPy's linkage-matrix layout (as
+    /// `segment cluster --algorithm agglomerative --linkage-out FILE` writes
+    /// it): columns `left`, `right`, `distance`, `size`, one row per merge.
     /// - Throws: `SegmentError.invalidData` naming the line and column of the
     ///   first bad value, or `invalidInput` when a column is missing.
-    public static func merges(from table: Table) throws -> [Dendrogram.Merge] {
+    public init(table: Table) throws {
         let names = ["left", "right", "distance", "size"]
         var columns: [Int] = []
         for name in names {
@@ -15,7 +14,7 @@ public enum LinkageMatrix {
             columns.append(index)
         }
         let n = table.rowCount + 1
-        var merges: [Dendrogram.Merge] = []
+        var merges: [Merge] = []
         merges.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
             var values: [Double] = []
@@ -36,8 +35,8 @@ public enum LinkageMatrix {
                 throw SegmentError.invalidData(file: table.source, line: table.rowLines[row], column: names[position],
                                                message: "cluster id \(Int(values[position])) is not formed before this merge (ids must be below \(newest))")
             }
-            merges.append(Dendrogram.Merge(left: Int(values[0]), right: Int(values[1]), distance: values[2], size: Int(values[3])))
+            merges.append(Merge(left: Int(values[0]), right: Int(values[1]), distance: values[2], size: Int(values[3])))
         }
-        return merges
+        self.init(pointCount: n, merges: merges)
     }
 }
