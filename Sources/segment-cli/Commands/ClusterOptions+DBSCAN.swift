@@ -7,7 +7,7 @@ extension ClusterOptions {
     /// Options specific to DBSCAN.
     static let dbscanOptions: [OptionSpec] = [
         OptionSpec("eps", value: "X|auto", help: "DBSCAN: neighbourhood radius (distance <= X counts). auto takes the knee of the sorted distances to each row's min-samples-th nearest neighbour and reports it.", default: "auto"),
-        OptionSpec("min-samples", value: "N", help: "DBSCAN: rows within --eps, the row itself included, that make a core row (as scikit-learn).", default: "2 × features"),
+        OptionSpec("min-samples", value: "N", help: "DBSCAN: rows within --eps, the row itself included, that make a core row (as scikit-learn).", defaultDescription: "2 × features"),
         OptionSpec("metric", value: "NAME", help: "DBSCAN: distance between rows.", default: "euclidean", choices: DistanceMetric.allCases.map(\.rawValue)),
     ]
 

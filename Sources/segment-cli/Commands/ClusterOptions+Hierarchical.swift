@@ -8,7 +8,7 @@ extension ClusterOptions {
         OptionSpec("linkage", value: "METHOD", help: "Agglomerative: how cluster distance is measured (Euclidean). ward and single need memory linear in the rows; complete and average need the n(n-1)/2 distance matrix.", default: "ward", choices: Linkage.allCases.map(\.rawValue)),
         OptionSpec("distance-threshold", value: "X", help: "Agglomerative: instead of --k, apply every merge lower than X (scikit-learn's distance_threshold)."),
         OptionSpec("linkage-out", value: "FILE", help: "Agglomerative: write the merge tree as CSV in SciPy's linkage-matrix layout (left,right,distance,size; point ids 0..n-1, the cluster made by row i is n+i)."),
-        OptionSpec("max-memory", value: "SIZE", help: "Agglomerative: memory allowed for the distance matrix, e.g. 512M or 4G.", default: "available memory"),
+        OptionSpec("max-memory", value: "SIZE", help: "Agglomerative: memory allowed for the distance matrix, e.g. 512M or 4G.", defaultDescription: "available memory"),
     ]
 
     /// Runs agglomerative clustering on the scaled features as the options ask,
