@@ -13,6 +13,9 @@ enum Segment {
     static let commands: [any SegmentCommand.Type] = [
         InspectCommand.self,
         ScaleCommand.self,
+        ClusterCommand.self,
+        ElbowCommand.self,
+        ScoreCommand.self,
         HelpCommand.self,
     ]
 

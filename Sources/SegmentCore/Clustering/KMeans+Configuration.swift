@@ -27,7 +27,7 @@ extension KMeans {
         case auto
 
         /// Whether this method keeps Hamerly bounds for `clusterCount` centres.
-        func usesBounds(clusterCount: Int) -> Bool {
+        public func usesBounds(clusterCount: Int) -> Bool {
             switch self {
             case .lloyd: return false
             case .hamerly: return clusterCount > 1
