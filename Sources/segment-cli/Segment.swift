@@ -16,6 +16,7 @@ enum Segment {
         ClusterCommand.self,
         ElbowCommand.self,
         ScoreCommand.self,
+        AssignCommand.self,
         HelpCommand.self,
     ]
 
