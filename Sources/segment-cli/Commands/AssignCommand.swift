@@ -70,10 +70,15 @@ enum AssignCommand: SegmentCommand {
                 model.pipeline.scaler.transform(row: features)
                 return assigner.label(of: UnsafeBufferPointer(features))
             }
-            values.removeAll(keepingCapacity: true)
-            for field in 0..<record.count { values.append(passThrough(record.field(field))) }
-            values.append(label.map { .integer($0) } ?? .missing)
-            try writer.write(values)
+            let labelValue: OutputValue = label.map { .integer($0) } ?? .missing
+            if writer.passesCellsThrough {
+                try writer.write(cells: record.field, count: record.count, appending: [labelValue])
+            } else {
+                values.removeAll(keepingCapacity: true)
+                for field in 0..<record.count { values.append(passThrough(record.field(field))) }
+                values.append(labelValue)
+                try writer.write(values)
+            }
             counts[label ?? Int.min, default: 0] += 1
             rows += 1
         }

@@ -28,12 +28,21 @@ enum ClusterOutput {
         for (matrixRow, tableRow) in features.tableRows.enumerated() { labelOfRow[tableRow] = clustering.labels[matrixRow] }
         let sink = try CommonOptions.openOutput(arguments)
         let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false), header: table.columnNames + [labelColumn])
-        var values: [OutputValue] = []
-        for row in 0..<table.rowCount {
-            values.removeAll(keepingCapacity: true)
-            for column in 0..<table.columnCount { values.append(table.outputValue(row: row, column: column)) }
-            values.append(labelOfRow[row].map { .integer($0) } ?? .missing)
-            try writer.write(values)
+        if writer.passesCellsThrough {
+            try table.withCells { cells in
+                for row in 0..<table.rowCount {
+                    try writer.write(cells: { cells.cell(row: row, column: $0) }, count: table.columnCount,
+                                     appending: [labelOfRow[row].map { .integer($0) } ?? .missing])
+                }
+            }
+        } else {
+            var values: [OutputValue] = []
+            for row in 0..<table.rowCount {
+                values.removeAll(keepingCapacity: true)
+                for column in 0..<table.columnCount { values.append(table.outputValue(row: row, column: column)) }
+                values.append(labelOfRow[row].map { .integer($0) } ?? .missing)
+                try writer.write(values)
+            }
         }
         try writer.finish()
         try sink.commit()
