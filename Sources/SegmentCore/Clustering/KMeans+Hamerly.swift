@@ -117,7 +117,7 @@ extension KMeans.Run {
                                                             if needsSearch {
                                                                 NearestCenterKernel.squaredDistances(from: point, panel: panel, dimensions: width,
                                                                                                      paddedCount: padded, into: distances)
-                                                                let nearest = NearestCenterKernel.nearestTwo(distances, count: k)
+                                                                let nearest = NearestCenterKernel.nearestTwo(distances, paddedCount: padded)
                                                                 upper[row] = nearest.distance.squareRoot()
                                                                 lower[row] = nearest.second.squareRoot()
                                                                 if label != nearest.index {

@@ -25,7 +25,7 @@ extension KMeans.Run {
                                         let point = points + row * width
                                         NearestCenterKernel.squaredDistances(from: point, panel: panel, dimensions: width,
                                                                              paddedCount: padded, into: distances)
-                                        let nearest = NearestCenterKernel.nearest(distances, count: k).index
+                                        let nearest = NearestCenterKernel.nearest(distances, paddedCount: padded).index
                                         if labels[row] != nearest {
                                             labels[row] = nearest
                                             changed += 1

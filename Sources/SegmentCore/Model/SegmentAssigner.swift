@@ -29,7 +29,7 @@ public struct SegmentAssigner {
                 distances.withUnsafeMutableBufferPointer { distances in
                     NearestCenterKernel.squaredDistances(from: row.baseAddress!, panel: values.baseAddress!, dimensions: panel.dimensions,
                                                          paddedCount: panel.paddedCount, into: distances.baseAddress!)
-                    return NearestCenterKernel.nearest(distances.baseAddress!, count: panel.count).index
+                    return NearestCenterKernel.nearest(distances.baseAddress!, paddedCount: panel.paddedCount).index
                 }
             }
         case .corePoints(let points, let dimensions, let labels, let eps, let metric):

@@ -26,37 +26,41 @@ enum NearestCenterKernel {
         }
     }
 
-    /// The index of the smallest of `distances[0 ..< count]` (the first on a
-    /// tie) and its value.
+    /// The index of the smallest of `distances[0 ..< paddedCount]` (the first
+    /// on a tie) and its value; padding entries are `+∞` and never win.
     @inline(__always)
-    static func nearest(_ distances: UnsafePointer<Double>, count: Int) -> (index: Int, distance: Double) {
-        var best = 0
-        var bestDistance = distances[0]
-        for center in 1..<max(count, 1) where distances[center] < bestDistance {
-            best = center
-            bestDistance = distances[center]
-        }
-        return (best, bestDistance)
+    static func nearest(_ distances: UnsafePointer<Double>, paddedCount: Int) -> (index: Int, distance: Double) {
+        let best = minimum(distances, paddedCount: paddedCount)
+        var index = 0
+        while distances[index] != best && index < paddedCount - 1 { index += 1 }
+        return (index, best)
     }
 
     /// The nearest centre (first on a tie), its squared distance and the
     /// second smallest squared distance (`+∞` when there is one centre).
+    /// Overwrites the winner's entry of the scratch `distances`.
     @inline(__always)
-    static func nearestTwo(_ distances: UnsafePointer<Double>, count: Int) -> (index: Int, distance: Double, second: Double) {
-        var best = 0
-        var bestDistance = distances[0]
-        var second = Double.infinity
-        for center in 1..<max(count, 1) {
-            let value = distances[center]
-            if value < bestDistance {
-                second = bestDistance
-                best = center
-                bestDistance = value
-            } else if value < second {
-                second = value
-            }
+    static func nearestTwo(_ distances: UnsafeMutablePointer<Double>, paddedCount: Int) -> (index: Int, distance: Double, second: Double) {
+        let (index, best) = nearest(distances, paddedCount: paddedCount)
+        distances[index] = .infinity
+        return (index, best, minimum(distances, paddedCount: paddedCount))
+    }
+
+    /// The smallest of `values[0 ..< paddedCount]`, with four independent
+    /// running minima (the stdlib's generic SIMD `min` is not inlined).
+    @inline(__always)
+    static func minimum(_ values: UnsafePointer<Double>, paddedCount: Int) -> Double {
+        var a = values[0], b = values[1], c = values[2], d = values[3]
+        var index = 4
+        while index < paddedCount {
+            a = values[index] < a ? values[index] : a
+            b = values[index + 1] < b ? values[index + 1] : b
+            c = values[index + 2] < c ? values[index + 2] : c
+            d = values[index + 3] < d ? values[index + 3] : d
+            index += 4
         }
-        return (best, bestDistance, second)
+        let left = a < b ? a : b, right = c < d ? c : d
+        return left < right ? left : right
     }
 
     /// The squared distance between two points, summed feature by feature
