@@ -120,7 +120,7 @@ import Testing
         // point farthest from its centre (all tie at 0, so row 0).
         let data = Matrix([[0, 0], [0, 0], [0, 0], [5, 5]])
         let result = try fit(data, start: Matrix([[0, 0], [100, 100], [5, 5]]), method: .lloyd)
-        #expect(result.centers.storage.allSatisfy(\.isFinite))
+        #expect(result.centers.storage.allSatisfy { $0.isFinite })
         #expect(result.centers.row(1) == [0, 0])
         #expect(result.inertia == 0)
         #expect(result.labels == [0, 0, 0, 2])
