@@ -29,12 +29,7 @@ enum ClusterOutput {
         let sink = try CommonOptions.openOutput(arguments)
         let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false), header: table.columnNames + [labelColumn])
         if writer.passesCellsThrough {
-            try table.withCells { cells in
-                for row in 0..<table.rowCount {
-                    try writer.write(cells: { cells.cell(row: row, column: $0) }, count: table.columnCount,
-                                     appending: [labelOfRow[row].map { .integer($0) } ?? .missing])
-                }
-            }
+            try writer.write(rowsOf: table, appendingIntegers: labelOfRow, threads: try CommonOptions.threads(arguments))
         } else {
             var values: [OutputValue] = []
             for row in 0..<table.rowCount {
