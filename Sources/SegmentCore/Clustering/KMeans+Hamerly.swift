@@ -101,7 +101,8 @@ extension KMeans.Run {
                                                         var changed = 0
                                                         for row in rows {
                                                             let point = points + row * width
-                                                            var label = labels[row]
+                                                            let old = labels[row]
+                                                            var label = old
                                                             var needsSearch = !settled
                                                             if settled {
                                                                 var bound = upper[row] + shifts[label]
@@ -124,11 +125,11 @@ extension KMeans.Run {
                                                                     label = nearest.index
                                                                     labels[row] = label
                                                                     changed += 1
+                                                                    if accumulate {
+                                                                        KMeans.Run.move(point, from: old, to: label, sums: chunkSums,
+                                                                                        counts: chunkCounts, width: width)
+                                                                    }
                                                                 }
-                                                            }
-                                                            if accumulate {
-                                                                KMeans.Run.add(point, to: chunkSums + label * width, width: width)
-                                                                chunkCounts[label] += 1
                                                             }
                                                         }
                                                         changes[chunk] = changed

@@ -2,7 +2,7 @@ extension KMeans.Run {
     /// Lloyd's assignment step: every row against every centre.
     ///
     /// Writes `labels`, the per-chunk change counts and, when `accumulate`,
-    /// the per-chunk centre sums. Each chunk writes only its own rows of
+    /// the per-chunk changes to the centre sums. Each chunk writes only its own rows of
     /// `labels` and its own slices of the partial buffers.
     mutating func lloydPass(accumulate: Bool) {
         let width = width, k = clusterCount, padded = panel.paddedCount
@@ -26,13 +26,13 @@ extension KMeans.Run {
                                         NearestCenterKernel.squaredDistances(from: point, panel: panel, dimensions: width,
                                                                              paddedCount: padded, into: distances)
                                         let nearest = NearestCenterKernel.nearest(distances, paddedCount: padded).index
-                                        if labels[row] != nearest {
+                                        let old = labels[row]
+                                        if old != nearest {
                                             labels[row] = nearest
                                             changed += 1
-                                        }
-                                        if accumulate {
-                                            KMeans.Run.add(point, to: chunkSums + nearest * width, width: width)
-                                            chunkCounts[nearest] += 1
+                                            if accumulate {
+                                                KMeans.Run.move(point, from: old, to: nearest, sums: chunkSums, counts: chunkCounts, width: width)
+                                            }
                                         }
                                     }
                                     changes[chunk] = changed
@@ -45,9 +45,18 @@ extension KMeans.Run {
         }
     }
 
-    /// Adds a point to a centre's running sum.
+    /// Records that a row moved from centre `old` (−1: none) to centre `new`
+    /// in a chunk's sum and size changes.
     @inline(__always)
-    static func add(_ point: UnsafePointer<Double>, to sum: UnsafeMutablePointer<Double>, width: Int) {
-        for feature in 0..<width { sum[feature] += point[feature] }
+    static func move(_ point: UnsafePointer<Double>, from old: Int, to new: Int,
+                     sums: UnsafeMutablePointer<Double>, counts: UnsafeMutablePointer<Int>, width: Int) {
+        let target = sums + new * width
+        for feature in 0..<width { target[feature] += point[feature] }
+        counts[new] += 1
+        if old >= 0 {
+            let source = sums + old * width
+            for feature in 0..<width { source[feature] -= point[feature] }
+            counts[old] -= 1
+        }
     }
 }

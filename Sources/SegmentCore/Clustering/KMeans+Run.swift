@@ -4,9 +4,13 @@ extension KMeans {
     /// One k-means run from given starting centres: the buffers of a fit and
     /// the iteration loop shared by the Lloyd and Hamerly assignment passes.
     ///
-    /// Rows are split into at most `maximumChunks` fixed chunks (independent
-    /// of the thread count); each chunk adds its points to its own slice of
-    /// `partialSums`/`partialCounts`, which are then added in chunk order, so
+    /// Centre sums are kept up to date incrementally: a row whose label
+    /// changes moves its coordinates from the old centre's sum to the new
+    /// one, so rows that keep their label (most rows, after the first
+    /// iterations) are never read again by the Hamerly pass. Rows are split
+    /// into at most `maximumChunks` fixed chunks (independent of the thread
+    /// count); each chunk writes its changes to its own slice of
+    /// `partialSums`/`partialCounts`, which are added in chunk order, so
     /// centres are bit-identical for any thread count and for both methods.
     struct Run {
         /// Upper limit on the number of row chunks (bounds the partial-sum buffers).
@@ -25,7 +29,10 @@ extension KMeans {
         var panel: CenterPanel
         /// Label per row; −1 before the first assignment.
         var labels: [Int]
-        /// Per-chunk centre sums (`chunk × k × width`) and counts (`chunk × k`).
+        /// Running centre sums (`k × width`) and sizes for the current labels.
+        var sums: [Double]
+        var counts: [Int]
+        /// Per-chunk changes to the sums (`chunk × k × width`) and sizes (`chunk × k`).
         var partialSums: [Double]
         var partialCounts: [Int]
         /// Rows whose label changed, per chunk.
@@ -44,6 +51,8 @@ extension KMeans {
             self.centers = centers.storage
             panel = CenterPanel(centers)
             labels = [Int](repeating: -1, count: data.rows)
+            sums = [Double](repeating: 0, count: clusterCount * width)
+            counts = [Int](repeating: 0, count: clusterCount)
             partialSums = [Double](repeating: 0, count: chunks.chunkCount * clusterCount * width)
             partialCounts = [Int](repeating: 0, count: chunks.chunkCount * clusterCount)
             partialChanges = [Int](repeating: 0, count: chunks.chunkCount)
@@ -75,7 +84,7 @@ extension KMeans {
         }
 
         /// Assigns every row to its nearest centre (Lloyd or Hamerly pass) and,
-        /// when `accumulate`, fills the per-chunk centre sums.
+        /// when `accumulate`, records the moved rows in the per-chunk sums.
         /// - Returns: the number of rows whose label changed.
         mutating func assign(accumulate: Bool) -> Int {
             if accumulate {
@@ -95,13 +104,11 @@ extension KMeans {
         /// - Returns: the summed squared centre shift.
         mutating func updateCenters() -> Double {
             let k = clusterCount, chunkCount = chunks.chunkCount
-            var sums = [Double](repeating: 0, count: k * width)
-            var counts = [Int](repeating: 0, count: k)
             for chunk in 0..<chunkCount {
                 for index in 0..<(k * width) { sums[index] += partialSums[chunk * k * width + index] }
                 for center in 0..<k { counts[center] += partialCounts[chunk * k + center] }
             }
-            if counts.contains(0) { relocateEmptyClusters(sums: &sums, counts: &counts) }
+            if counts.contains(0) { relocateEmptyClusters() }
             var newCenters = centers
             for center in 0..<k where counts[center] > 0 {
                 for feature in 0..<width {
@@ -127,9 +134,10 @@ extension KMeans {
 
         /// Gives each empty cluster the row farthest from its current centre
         /// (largest distance first, ties by row), taking it out of its old
-        /// cluster's sum, as scikit-learn's `_relocate_empty_clusters_dense`.
-        /// Labels are left as they are; the next assignment settles them.
-        mutating func relocateEmptyClusters(sums: inout [Double], counts: inout [Int]) {
+        /// cluster, as scikit-learn's `_relocate_empty_clusters_dense`. The
+        /// row is relabelled so the running sums match the labels, and its
+        /// Hamerly bounds are reset.
+        mutating func relocateEmptyClusters() {
             let empty = (0..<clusterCount).filter { counts[$0] == 0 }
             var distances = [Double](repeating: 0, count: rowCount)
             data.storage.withUnsafeBufferPointer { points in
@@ -151,6 +159,9 @@ extension KMeans {
                 }
                 counts[center] = 1
                 counts[old] -= 1
+                labels[row] = center
+                bounds?.upper[row] = .infinity
+                bounds?.lower[row] = 0
             }
         }
 

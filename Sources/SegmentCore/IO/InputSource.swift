@@ -25,6 +25,13 @@ public enum InputSource: Sendable, Equatable {
         }
     }
 
+    /// The size in bytes of a regular file; `nil` for standard input or when unknown.
+    public var fileSize: Int? {
+        guard case .file(let path) = self,
+              let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber else { return nil }
+        return size.intValue
+    }
+
     /// The file-name extension in lower case (`tsv`, `csv`), if any.
     public var pathExtension: String? {
         guard case .file(let path) = self else { return nil }

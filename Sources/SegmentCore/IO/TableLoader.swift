@@ -13,6 +13,7 @@ public enum TableLoader {
     /// - Complexity: O(bytes) time; memory about the input size plus 8 bytes
     ///   per cell.
     public static func load(_ source: InputSource, dialect: CSVDialect, threads: Int = availableCores) throws -> Table {
+        if let table = try loadPlainFile(source, dialect: dialect, threads: threads) { return table }
         let reader = try CSVReader(source: source, dialect: dialect)
         var columnNames: [String] = []
         var rowLines: [Int] = []
@@ -23,9 +24,17 @@ public enum TableLoader {
             guard let header = try reader.nextRecord() else { throw CSVError.empty(file: reader.name) }
             columnNames = try validatedNames(header.strings, file: reader.name)
         }
+        let fileSize = source.fileSize
         while let record = try reader.nextRecord() {
             if columnNames.isEmpty {
                 columnNames = (1...record.count).map { "col\($0)" }
+            }
+            if rowLines.isEmpty, let fileSize {
+                // Size the buffers once from the first record, sparing repeated regrowth of large inputs.
+                let estimatedRows = fileSize / max(1, record.byteCount + record.count) + 1
+                bytes.reserveCapacity(fileSize)
+                ends.reserveCapacity(estimatedRows * record.count + record.count)
+                rowLines.reserveCapacity(estimatedRows)
             }
             let base = bytes.count
             bytes.append(contentsOf: record.rawBytes)

@@ -9,7 +9,7 @@ enum ClusterCommand: SegmentCommand {
         name: "cluster",
         abstract: "Label every row with a customer segment (k-means by default).",
         discussion: """
-        Writes every input row plus a label column (segment by default). Segment ids are 0..k-1 numbered by decreasing size (ties by first row), so reruns and algorithms are comparable; noise is -1; rows left out by --missing drop get an empty label. A summary goes to standard error: algorithm, k, sizes, silhouette (on a random sample of 10000 rows for larger inputs) and the algorithm's objective.
+        Writes every input row plus a label column (segment by default). Segment ids are 0..k-1 numbered by decreasing size (ties by first row), so reruns and algorithms are comparable; noise is -1; rows left out by --missing drop get an empty label. A summary goes to standard error: algorithm, k, sizes, silhouette (on a random sample of 5000 rows for larger inputs) and the algorithm's objective.
 
         k-means follows scikit-learn's KMeans: greedy k-means++ seeding, --n-init restarts keeping the lowest inertia, a tolerance relative to the mean feature variance, and a final assignment after a non-strict stop. With --k auto every k of --k-range is fitted and --select decides; the choice is explained on standard error.
 

@@ -4,7 +4,7 @@ import SegmentCore
 /// `--centers`, `--model` and the summary on standard error.
 enum ClusterOutput {
     /// Rows beyond which the summary silhouette is computed on a sample.
-    static let silhouetteRows = 10_000
+    static let silhouetteRows = 5_000
 
     /// Output options of `cluster`.
     static let options: [OptionSpec] = [
