@@ -26,9 +26,10 @@ extension TableLoader {
     /// numbers and errors).
     /// - Returns: `nil` when the input does not qualify; the caller then
     ///   uses the streaming reader.
-    static func loadPlainFile(_ source: InputSource, dialect: CSVDialect, threads: Int) throws -> Table? {
+    static func loadPlainFile(_ source: InputSource, dialect: CSVDialect, threads: Int,
+                              minimumBytes: Int = parallelMinimumBytes) throws -> Table? {
         guard case .file(let path) = source, dialect.hasHeader, threads > 1,
-              let size = source.fileSize, size >= parallelMinimumBytes,
+              let size = source.fileSize, size >= minimumBytes,
               let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
         return try data.withUnsafeBytes { raw -> Table? in
             let input = raw.bindMemory(to: UInt8.self)
