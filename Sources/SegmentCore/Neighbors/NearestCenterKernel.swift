@@ -45,12 +45,30 @@ enum NearestCenterKernel {
 
     /// The index of the smallest of `distances[0 ..< paddedCount]` (the first
     /// on a tie) and its value; padding entries are `+∞` and never win.
+    ///
+    /// Four interleaved running minima, each with its index, avoid both a
+    /// long dependency chain and unpredictable branches; they are merged
+    /// preferring the smaller value, then the smaller index.
     @inline(__always)
     static func nearest(_ distances: UnsafePointer<Double>, paddedCount: Int) -> (index: Int, distance: Double) {
-        let best = minimum(distances, paddedCount: paddedCount)
-        var index = 0
-        while distances[index] != best && index < paddedCount - 1 { index += 1 }
-        return (index, best)
+        var v0 = distances[0], v1 = distances[1], v2 = distances[2], v3 = distances[3]
+        var i0 = 0, i1 = 1, i2 = 2, i3 = 3
+        var index = 4
+        while index < paddedCount {
+            let a = distances[index], b = distances[index + 1], c = distances[index + 2], d = distances[index + 3]
+            i0 = a < v0 ? index : i0
+            v0 = a < v0 ? a : v0
+            i1 = b < v1 ? index + 1 : i1
+            v1 = b < v1 ? b : v1
+            i2 = c < v2 ? index + 2 : i2
+            v2 = c < v2 ? c : v2
+            i3 = d < v3 ? index + 3 : i3
+            v3 = d < v3 ? d : v3
+            index += 4
+        }
+        let left = v1 < v0 || (v1 == v0 && i1 < i0) ? (i1, v1) : (i0, v0)
+        let right = v3 < v2 || (v3 == v2 && i3 < i2) ? (i3, v3) : (i2, v2)
+        return right.1 < left.1 || (right.1 == left.1 && right.0 < left.0) ? right : left
     }
 
     /// The nearest centre (first on a tie), its squared distance and the
