@@ -59,14 +59,21 @@ public enum KMeans {
     /// stopping tolerance (as scikit-learn's `_tolerance`).
     static func meanFeatureVariance(_ data: Matrix) -> Double {
         guard data.rows > 0, data.columns > 0 else { return 0 }
-        var total = 0.0
-        var column = [Double](repeating: 0, count: data.rows)
-        for feature in 0..<data.columns {
-            for row in 0..<data.rows { column[row] = data.storage[row * data.columns + feature] }
-            let mean = Statistics.mean(column)
-            let deviation = Statistics.standardDeviation(column, mean: mean, ddof: 0)
-            total += deviation * deviation
+        let width = data.columns
+        var means = [Double](repeating: 0, count: width)
+        var squares = [Double](repeating: 0, count: width)
+        data.storage.withUnsafeBufferPointer { values in
+            for row in 0..<data.rows {
+                for feature in 0..<width { means[feature] += values[row * width + feature] }
+            }
+            for feature in 0..<width { means[feature] /= Double(data.rows) }
+            for row in 0..<data.rows {
+                for feature in 0..<width {
+                    let deviation = values[row * width + feature] - means[feature]
+                    squares[feature] += deviation * deviation
+                }
+            }
         }
-        return total / Double(data.columns)
+        return squares.reduce(0, +) / Double(data.rows) / Double(width)
     }
 }
