@@ -10,38 +10,38 @@
 /// those of plain Lloyd.
 struct HamerlyBounds {
     /// Upper bound on the distance from each row to its centre.
-    var upper: [Double]
+    let upper: KMeans.Buffer<Double>
     /// Lower bound on the distance from each row to any other centre.
-    var lower: [Double]
+    let lower: KMeans.Buffer<Double>
     /// Half the distance from each centre to its nearest other centre.
-    var halfSeparation: [Double]
+    let halfSeparation: KMeans.Buffer<Double>
     /// How far each centre moved in the last update.
-    var shifts: [Double]
+    let shifts: KMeans.Buffer<Double>
     /// The centre that moved most, the largest and second-largest moves.
     var fastest = 0
     var largestShift = 0.0
     var secondLargestShift = 0.0
-    /// Whether the bounds have been initialised by a full pass.
+    /// Whether the bounds have been set by a full pass.
     var initialised = false
     /// Safety margin against rounding in the bound arithmetic.
     let margin: Double
 
     /// Creates unset bounds; `scale` bounds the size of every distance.
     init(rowCount: Int, clusterCount: Int, scale: Double) {
-        upper = [Double](repeating: .infinity, count: rowCount)
-        lower = [Double](repeating: 0, count: rowCount)
-        halfSeparation = [Double](repeating: 0, count: clusterCount)
-        shifts = [Double](repeating: 0, count: clusterCount)
+        upper = KMeans.Buffer(repeating: .infinity, count: rowCount)
+        lower = KMeans.Buffer(repeating: 0, count: rowCount)
+        halfSeparation = KMeans.Buffer(repeating: 0, count: clusterCount)
+        shifts = KMeans.Buffer(repeating: 0, count: clusterCount)
         margin = 1e-10 * max(scale, .leastNormalMagnitude)
     }
 
     /// Records the centre moves and recomputes the centre separations.
-    mutating func centersMoved(by shifts: [Double], centers: [Double], width: Int) {
-        self.shifts = shifts
+    mutating func centersMoved(by moves: [Double], centers: [Double], width: Int) {
         fastest = 0
         largestShift = 0
         secondLargestShift = 0
-        for (center, shift) in shifts.enumerated() {
+        for (center, shift) in moves.enumerated() {
+            shifts[center] = shift
             if shift > largestShift {
                 secondLargestShift = largestShift
                 largestShift = shift
@@ -50,7 +50,7 @@ struct HamerlyBounds {
                 secondLargestShift = shift
             }
         }
-        let k = shifts.count
+        let k = moves.count
         centers.withUnsafeBufferPointer { centers in
             let base = centers.baseAddress!
             for center in 0..<k {
@@ -70,77 +70,54 @@ extension KMeans.Run {
     /// Each chunk writes only its own rows and its own partial slices.
     mutating func hamerlyPass(accumulate: Bool) {
         let width = width, k = clusterCount, padded = panel.paddedCount
-        var state = bounds!
-        bounds = nil
-        defer { bounds = state }
-        let settled = state.initialised
-        state.initialised = true
+        let settled = bounds!.initialised
+        bounds!.initialised = true
+        let state = bounds!
+        let labels = labels, sums = partialSums, counts = partialCounts, changes = partialChanges
+        let upper = state.upper, lower = state.lower, shifts = state.shifts, half = state.halfSeparation
         let margin = state.margin, fastest = state.fastest
         let largest = state.largestShift, secondLargest = state.secondLargestShift
         data.storage.withUnsafeBufferPointer { points in
             panel.values.withUnsafeBufferPointer { panel in
                 centers.withUnsafeBufferPointer { centers in
-                    state.shifts.withUnsafeBufferPointer { shifts in
-                        state.halfSeparation.withUnsafeBufferPointer { half in
-                            state.upper.withUnsafeMutableBufferPointer { upper in
-                                state.lower.withUnsafeMutableBufferPointer { lower in
-                                    labels.withUnsafeMutableBufferPointer { labels in
-                                        partialSums.withUnsafeMutableBufferPointer { sums in
-                                            partialCounts.withUnsafeMutableBufferPointer { counts in
-                                                partialChanges.withUnsafeMutableBufferPointer { changes in
-                                                    let shared = UncheckedSendable((
-                                                        points.baseAddress!, panel.baseAddress!, centers.baseAddress!, shifts.baseAddress!,
-                                                        half.baseAddress!, upper.baseAddress!, lower.baseAddress!, labels.baseAddress!,
-                                                        sums.baseAddress!, counts.baseAddress!, changes.baseAddress!))
-                                                    chunks.forEachChunk { chunk, rows in
-                                                        let (points, panel, centers, shifts, half, upper, lower, labels, sums, counts, changes) = shared.value
-                                                        let distances = UnsafeMutablePointer<Double>.allocate(capacity: padded)
-                                                        defer { distances.deallocate() }
-                                                        let chunkSums = sums + chunk * k * width
-                                                        let chunkCounts = counts + chunk * k
-                                                        var changed = 0
-                                                        for row in rows {
-                                                            let point = points + row * width
-                                                            let old = labels[row]
-                                                            var label = old
-                                                            var needsSearch = !settled
-                                                            if settled {
-                                                                var bound = upper[row] + shifts[label]
-                                                                let otherBound = lower[row] - (label == fastest ? secondLargest : largest)
-                                                                lower[row] = otherBound
-                                                                let limit = max(half[label], otherBound) - margin
-                                                                if !(bound + margin < limit) {
-                                                                    bound = NearestCenterKernel.squaredDistance(point, centers + label * width, dimensions: width).squareRoot()
-                                                                    needsSearch = !(bound + margin < limit)
-                                                                }
-                                                                upper[row] = bound
-                                                            }
-                                                            if needsSearch {
-                                                                NearestCenterKernel.squaredDistances(from: point, panel: panel, dimensions: width,
-                                                                                                     paddedCount: padded, into: distances)
-                                                                let nearest = NearestCenterKernel.nearestTwo(distances, paddedCount: padded)
-                                                                upper[row] = nearest.distance.squareRoot()
-                                                                lower[row] = nearest.second.squareRoot()
-                                                                if label != nearest.index {
-                                                                    label = nearest.index
-                                                                    labels[row] = label
-                                                                    changed += 1
-                                                                    if accumulate {
-                                                                        KMeans.Run.move(point, from: old, to: label, sums: chunkSums,
-                                                                                        counts: chunkCounts, width: width)
-                                                                    }
-                                                                }
-                                                            }
-                                                        }
-                                                        changes[chunk] = changed
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
+                    let shared = UncheckedSendable((points.baseAddress!, panel.baseAddress!, centers.baseAddress!))
+                    chunks.forEachChunk { chunk, rows in
+                        let (points, panel, centers) = shared.value
+                        let distances = UnsafeMutablePointer<Double>.allocate(capacity: padded)
+                        defer { distances.deallocate() }
+                        let chunkSums = sums.pointer + chunk * k * width
+                        let chunkCounts = counts.pointer + chunk * k
+                        var changed = 0
+                        for row in rows {
+                            let point = points + row * width
+                            let old = labels[row]
+                            var needsSearch = !settled
+                            if settled {
+                                var bound = upper[row] + shifts[old]
+                                let otherBound = lower[row] - (old == fastest ? secondLargest : largest)
+                                lower[row] = otherBound
+                                let limit = max(half[old], otherBound) - margin
+                                if !(bound + margin < limit) {
+                                    bound = NearestCenterKernel.squaredDistance(point, centers + old * width, dimensions: width).squareRoot()
+                                    needsSearch = !(bound + margin < limit)
+                                }
+                                upper[row] = bound
+                            }
+                            guard needsSearch else { continue }
+                            NearestCenterKernel.squaredDistances(from: point, panel: panel, dimensions: width,
+                                                                 paddedCount: padded, into: distances)
+                            let nearest = NearestCenterKernel.nearestTwo(distances, paddedCount: padded)
+                            upper[row] = nearest.distance.squareRoot()
+                            lower[row] = nearest.second.squareRoot()
+                            if old != nearest.index {
+                                labels[row] = nearest.index
+                                changed += 1
+                                if accumulate {
+                                    KMeans.Run.move(point, from: old, to: nearest.index, sums: chunkSums, counts: chunkCounts, width: width)
                                 }
                             }
                         }
+                        changes[chunk] = changed
                     }
                 }
             }

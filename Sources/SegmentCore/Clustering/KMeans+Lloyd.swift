@@ -4,42 +4,34 @@ extension KMeans.Run {
     /// Writes `labels`, the per-chunk change counts and, when `accumulate`,
     /// the per-chunk changes to the centre sums. Each chunk writes only its own rows of
     /// `labels` and its own slices of the partial buffers.
-    mutating func lloydPass(accumulate: Bool) {
+    func lloydPass(accumulate: Bool) {
         let width = width, k = clusterCount, padded = panel.paddedCount
+        let labels = labels, sums = partialSums, counts = partialCounts, changes = partialChanges
         data.storage.withUnsafeBufferPointer { points in
             panel.values.withUnsafeBufferPointer { panel in
-                labels.withUnsafeMutableBufferPointer { labels in
-                    partialSums.withUnsafeMutableBufferPointer { sums in
-                        partialCounts.withUnsafeMutableBufferPointer { counts in
-                            partialChanges.withUnsafeMutableBufferPointer { changes in
-                                let shared = UncheckedSendable((points.baseAddress!, panel.baseAddress!, labels.baseAddress!,
-                                                                sums.baseAddress!, counts.baseAddress!, changes.baseAddress!))
-                                chunks.forEachChunk { chunk, rows in
-                                    let (points, panel, labels, sums, counts, changes) = shared.value
-                                    let distances = UnsafeMutablePointer<Double>.allocate(capacity: padded)
-                                    defer { distances.deallocate() }
-                                    let chunkSums = sums + chunk * k * width
-                                    let chunkCounts = counts + chunk * k
-                                    var changed = 0
-                                    for row in rows {
-                                        let point = points + row * width
-                                        NearestCenterKernel.squaredDistances(from: point, panel: panel, dimensions: width,
-                                                                             paddedCount: padded, into: distances)
-                                        let nearest = NearestCenterKernel.nearest(distances, paddedCount: padded).index
-                                        let old = labels[row]
-                                        if old != nearest {
-                                            labels[row] = nearest
-                                            changed += 1
-                                            if accumulate {
-                                                KMeans.Run.move(point, from: old, to: nearest, sums: chunkSums, counts: chunkCounts, width: width)
-                                            }
-                                        }
-                                    }
-                                    changes[chunk] = changed
-                                }
+                let shared = UncheckedSendable((points.baseAddress!, panel.baseAddress!))
+                chunks.forEachChunk { chunk, rows in
+                    let (points, panel) = shared.value
+                    let distances = UnsafeMutablePointer<Double>.allocate(capacity: padded)
+                    defer { distances.deallocate() }
+                    let chunkSums = sums.pointer + chunk * k * width
+                    let chunkCounts = counts.pointer + chunk * k
+                    var changed = 0
+                    for row in rows {
+                        let point = points + row * width
+                        NearestCenterKernel.squaredDistances(from: point, panel: panel, dimensions: width,
+                                                             paddedCount: padded, into: distances)
+                        let nearest = NearestCenterKernel.nearest(distances, paddedCount: padded).index
+                        let old = labels[row]
+                        if old != nearest {
+                            labels[row] = nearest
+                            changed += 1
+                            if accumulate {
+                                KMeans.Run.move(point, from: old, to: nearest, sums: chunkSums, counts: chunkCounts, width: width)
                             }
                         }
                     }
+                    changes[chunk] = changed
                 }
             }
         }

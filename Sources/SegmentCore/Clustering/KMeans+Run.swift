@@ -28,15 +28,15 @@ extension KMeans {
         /// The centres as the kernel reads them.
         var panel: CenterPanel
         /// Label per row; −1 before the first assignment.
-        var labels: [Int]
+        let labels: Buffer<Int>
         /// Running centre sums (`k × width`) and sizes for the current labels.
         var sums: [Double]
         var counts: [Int]
         /// Per-chunk changes to the sums (`chunk × k × width`) and sizes (`chunk × k`).
-        var partialSums: [Double]
-        var partialCounts: [Int]
+        let partialSums: Buffer<Double>
+        let partialCounts: Buffer<Int>
         /// Rows whose label changed, per chunk.
-        var partialChanges: [Int]
+        let partialChanges: Buffer<Int>
         /// Hamerly state (empty for plain Lloyd).
         var bounds: HamerlyBounds?
 
@@ -50,12 +50,12 @@ extension KMeans {
             chunks = ParallelChunks(count: data.rows, chunkSize: chunkRows, threads: threads)
             self.centers = centers.storage
             panel = CenterPanel(centers)
-            labels = [Int](repeating: -1, count: data.rows)
+            labels = Buffer(repeating: -1, count: data.rows)
             sums = [Double](repeating: 0, count: clusterCount * width)
             counts = [Int](repeating: 0, count: clusterCount)
-            partialSums = [Double](repeating: 0, count: chunks.chunkCount * clusterCount * width)
-            partialCounts = [Int](repeating: 0, count: chunks.chunkCount * clusterCount)
-            partialChanges = [Int](repeating: 0, count: chunks.chunkCount)
+            partialSums = Buffer(repeating: 0, count: chunks.chunkCount * clusterCount * width)
+            partialCounts = Buffer(repeating: 0, count: chunks.chunkCount * clusterCount)
+            partialChanges = Buffer(repeating: 0, count: chunks.chunkCount)
         }
 
         /// Iterates to convergence (scikit-learn's `_kmeans_single_lloyd`).
@@ -79,7 +79,7 @@ extension KMeans {
                 }
             }
             if !strict { _ = assign(accumulate: false) }
-            return Result(centers: Matrix(rows: clusterCount, columns: width, storage: centers), labels: labels,
+            return Result(centers: Matrix(rows: clusterCount, columns: width, storage: centers), labels: labels.array,
                           inertia: inertia(), iterations: iterations, converged: stoppedEarly)
         }
 
@@ -88,15 +88,15 @@ extension KMeans {
         /// - Returns: the number of rows whose label changed.
         mutating func assign(accumulate: Bool) -> Int {
             if accumulate {
-                partialSums.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-                partialCounts.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+                partialSums.fill(0)
+                partialCounts.fill(0)
             }
             if bounds != nil {
                 hamerlyPass(accumulate: accumulate)
             } else {
                 lloydPass(accumulate: accumulate)
             }
-            return partialChanges.reduce(0, +)
+            return partialChanges.array.reduce(0, +)
         }
 
         /// Moves every centre to the mean of its rows (relocating empty
@@ -167,20 +167,18 @@ extension KMeans {
 
         /// The sum of squared distances from each row to its labelled centre.
         func inertia() -> Double {
-            let width = width
+            let width = width, labels = labels
             return data.storage.withUnsafeBufferPointer { points in
                 centers.withUnsafeBufferPointer { centers in
-                    labels.withUnsafeBufferPointer { labels in
-                        let shared = UncheckedSendable((points.baseAddress!, centers.baseAddress!, labels))
-                        return chunks.mapChunks { _, rows in
-                            let (points, centers, labels) = shared.value
-                            var sum = 0.0
-                            for row in rows {
-                                sum += NearestCenterKernel.squaredDistance(points + row * width, centers + labels[row] * width, dimensions: width)
-                            }
-                            return sum
-                        }.reduce(0, +)
-                    }
+                    let shared = UncheckedSendable((points.baseAddress!, centers.baseAddress!))
+                    return chunks.mapChunks { _, rows in
+                        let (points, centers) = shared.value
+                        var sum = 0.0
+                        for row in rows {
+                            sum += NearestCenterKernel.squaredDistance(points + row * width, centers + labels[row] * width, dimensions: width)
+                        }
+                        return sum
+                    }.reduce(0, +)
                 }
             }
         }

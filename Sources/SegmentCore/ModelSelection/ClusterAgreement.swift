@@ -16,15 +16,25 @@ public struct ClusterAgreement: Sendable {
     /// Tabulates two labelings of the same rows (any hashable labels).
     public init<A: Hashable, B: Hashable>(_ first: [A], _ second: [B]) {
         precondition(first.count == second.count, "both labelings must cover the same rows")
-        var firstIndex: [A: Int] = [:], secondIndex: [B: Int] = [:]
-        let a = first.map { label in firstIndex[label] ?? { firstIndex[label] = firstIndex.count; return firstIndex.count - 1 }() }
-        let b = second.map { label in secondIndex[label] ?? { secondIndex[label] = secondIndex.count; return secondIndex.count - 1 }() }
-        rowCount = firstIndex.count
-        columnCount = secondIndex.count
+        let (a, rowCount) = ClusterAgreement.denseIndices(first)
+        let (b, columnCount) = ClusterAgreement.denseIndices(second)
+        self.rowCount = rowCount
+        self.columnCount = columnCount
         total = first.count
         var counts = [Int](repeating: 0, count: rowCount * columnCount)
         for index in a.indices { counts[a[index] * columnCount + b[index]] += 1 }
         self.counts = counts
+    }
+
+    /// Each label's class number, in order of first appearance, and the number of classes.
+    private static func denseIndices<Label: Hashable>(_ labels: [Label]) -> (indices: [Int], count: Int) {
+        var index: [Label: Int] = [:]
+        let indices = labels.map { label in
+            if let known = index[label] { return known }
+            index[label] = index.count
+            return index.count - 1
+        }
+        return (indices, index.count)
     }
 
     private var rowSums: [Int] { (0..<rowCount).map { row in (0..<columnCount).reduce(0) { $0 + counts[row * columnCount + $1] } } }
