@@ -126,4 +126,29 @@ import Testing
         #expect(result.stderr.contains("inertia 374.4096"))
         #expect(result.stderr.contains("1 restart, 5 iterations"))
     }
+
+    @Test func centersAreSegmentMeansInOriginalUnits() throws {
+        // With standard scaling, each centre mapped back must be the mean of its segment's rows.
+        let directory = try temporaryDirectory()
+        let centers = directory.appendingPathComponent("centers.csv").path
+        let result = try SegmentRunner.run(["cluster", mall, "--k", "4", "--centers", centers, "-q",
+                                            "--features", "Age,Annual Income (k$),Spending Score (1-100)"])
+        #expect(result.status == 0)
+        var sums = [[Double]](repeating: [0, 0, 0], count: 4)
+        var sizes = [Int](repeating: 0, count: 4)
+        for line in result.stdout.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",")
+            let segment = Int(cells[5])!
+            sizes[segment] += 1
+            for feature in 0..<3 { sums[segment][feature] += Double(cells[2 + feature])! }
+        }
+        #expect(sizes == sizes.sorted(by: >))
+        let rows = try String(contentsOfFile: centers, encoding: .utf8).split(separator: "\n").dropFirst()
+        for row in rows {
+            let cells = row.split(separator: ",").map { Double($0)! }
+            let segment = Int(cells[0])
+            #expect(Int(cells[1]) == sizes[segment])
+            for feature in 0..<3 { #expect(abs(cells[2 + feature] - sums[segment][feature] / Double(sizes[segment])) <= 1e-9) }
+        }
+    }
 }
