@@ -13,11 +13,14 @@ enum Segment {
     static let commands: [any SegmentCommand.Type] = [
         InspectCommand.self,
         ScaleCommand.self,
-        RecommendCommand.self,
-        RFMCommand.self,
+        ClusterCommand.self,
+        ElbowCommand.self,
+        ScoreCommand.self,
+        AssignCommand.self,
         ProfileCommand.self,
         ReportCommand.self,
-        ClusterCommand.self,
+        RecommendCommand.self,
+        RFMCommand.self,
         HelpCommand.self,
     ]
 

@@ -18,7 +18,7 @@ import Testing
         #expect(lines.first == "CustomerID,Gender,Age,Annual Income (k$),Spending Score (1-100),segment")
         #expect(lines.count == 201)
         #expect(lines[1] == "1,Male,19,15,39,3")
-        #expect(result.stderr == "agglomerative: k = 5, sizes 85 39 32 23 21, cut height 113.886\n")
+        #expect(result.stderr == "agglomerative: k=5, 200 rows; sizes 85, 39, 32, 23, 21\nsilhouette 0.553; cut height 113.886\n")
         let treeLines = try String(contentsOfFile: tree, encoding: .utf8).split(separator: "\n")
         #expect(treeLines.first == "left,right,distance,size")
         #expect(treeLines.count == 200)
@@ -39,20 +39,20 @@ import Testing
         let result = try SegmentRunner.run(["cluster", Self.mall, "--algorithm", "dbscan", "--eps", "9", "--min-samples", "4"]
                                            + Self.incomeAndSpending)
         #expect(result.status == 0)
-        #expect(result.stderr == "dbscan: k = 7, sizes 89 32 23 17 12 7 4, noise 16, eps 9\n")
+        #expect(result.stderr == "dbscan: k=7, 200 rows; sizes 89, 32, 23, 17, 12, 7, 4; noise 16\nsilhouette 0.5104; eps 9\n")
     }
 
     @Test func birchGlobalStep() throws {
         let result = try SegmentRunner.run(["cluster", Self.mall, "--algorithm", "birch", "--threshold", "3", "--k", "5"]
                                            + Self.incomeAndSpending)
         #expect(result.status == 0)
-        #expect(result.stderr == "birch: k = 5, sizes 85 39 32 23 21, subclusters 70\n")
+        #expect(result.stderr == "birch: k=5, 200 rows; sizes 85, 39, 32, 23, 21\nsilhouette 0.553; subclusters 70\n")
     }
 
     static let usageErrors: [([String], String)] = [
         (["--algorithm", "agglomerative"], "agglomerative clustering needs --k N or --distance-threshold X"),
-        (["--k", "3", "--distance-threshold", "2"], "give either --k or --distance-threshold, not both"),
-        (["--k", "3", "--max-memory", "lots"], "--max-memory expects a size such as 512M or 4G, got 'lots'"),
+        (["--algorithm", "agglomerative", "--k", "3", "--distance-threshold", "2"], "give either --k or --distance-threshold, not both"),
+        (["--algorithm", "agglomerative", "--k", "3", "--max-memory", "lots"], "--max-memory expects a size such as 512M or 4G, got 'lots'"),
         (["--algorithm", "dbscan", "--eps", "-1"], "--eps must be greater than 0, got -1"),
         (["--algorithm", "dbscan", "--min-samples", "0"], "--min-samples must be at least 1, got 0"),
         (["--algorithm", "birch", "--branching-factor", "1"], "--branching-factor must be at least 2, got 1"),
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func refusesDistanceMatrixOverMemoryLimit() throws {
-        let result = try SegmentRunner.run(["cluster", Self.mall, "--linkage", "complete", "--k", "3", "--max-memory", "1K"])
+        let result = try SegmentRunner.run(["cluster", Self.mall, "--algorithm", "agglomerative", "--linkage", "complete", "--k", "3", "--max-memory", "1K"])
         #expect(result.status == 2)
         #expect(result.stderr == "segment: error: complete linkage on 200 rows needs the condensed distance matrix, about 164.8 KiB, "
             + "more than the 1.0 KiB allowed (--max-memory, default: available memory); use --linkage ward or single "

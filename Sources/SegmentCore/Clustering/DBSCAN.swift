@@ -54,6 +54,8 @@ public struct DBSCAN: Sendable {
         public var eps: Double
         /// The core-point threshold used.
         public var minSamples: Int
+        /// The distance used.
+        public var metric: DistanceMetric
     }
 
     /// The hyper-parameters.
@@ -100,6 +102,6 @@ public struct DBSCAN: Sendable {
         let clusterCount = (rawLabels.max() ?? -1) + 1
         let centers = Clustering.segmentMeans(points, rawLabels: rawLabels, count: clusterCount)
         let clustering = Clustering(rawLabels: rawLabels, centers: centers, objective: ("eps", eps))
-        return Result(clustering: clustering, coreIndices: coreIndices, eps: eps, minSamples: minSamples)
+        return Result(clustering: clustering, coreIndices: coreIndices, eps: eps, minSamples: minSamples, metric: configuration.metric)
     }
 }

@@ -39,13 +39,14 @@ enum ParallelTableReader {
         var firstRagged: (line: Int, found: Int)?
     }
 
-    /// Reads `path` in parallel when it qualifies; returns `nil` otherwise.
-    static func read(path: String, dialect: CSVDialect, threads: Int) throws -> Cells? {
+    /// Reads `path` in parallel when it qualifies (and is at least
+    /// `minimumSize` bytes); returns `nil` otherwise.
+    static func read(path: String, dialect: CSVDialect, threads: Int, minimumSize: Int = minimumSize) throws -> Cells? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= minimumSize else { return nil }
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= max(1, minimumSize) else { return nil }
         let size = Int(info.st_size)
         guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else { return nil }
         defer { munmap(mapping, size) }

@@ -4,10 +4,10 @@ import Foundation
 /// format allows (everything but `table` and `markdown`, which need column
 /// widths and are buffered).
 public final class RecordWriter {
-    private let sink: OutputSink
-    private let format: OutputFormat
-    private let header: [String]
-    private var rowsWritten = 0
+    let sink: OutputSink
+    let format: OutputFormat
+    let header: [String]
+    var rowsWritten = 0
     private var bufferedRows: [[String]] = []
 
     /// Creates a writer and, for delimited formats, writes the header.

@@ -102,15 +102,25 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
     }
 
     /// Encodes the rows of `table` (unscaled), honouring the missing policy.
+    ///
+    /// When every feature is numeric, a row whose values type inference has
+    /// already parsed (all present) is copied from those values; any other
+    /// row goes through `encodeRow`, which handles missing values and errors.
     func transform(_ table: Table, columnIndices: [Int]) throws -> FeatureMatrix {
         let width = outputWidth
         var storage = [Double](repeating: 0, count: table.rowCount * width)
         var tableRows: [Int] = []
         tableRows.reserveCapacity(table.rowCount)
+        let parsed: [[Double]] = columns.allSatisfy({ $0.encoding == .numeric })
+            ? columnIndices.compactMap { table.columns[$0].values } : []
         try table.withCells { cells in
             try storage.withUnsafeMutableBufferPointer { output in
                 for row in 0..<table.rowCount {
                     let target = output.baseAddress! + tableRows.count * width
+                    if parsed.count == width && Self.copyParsed(parsed, row: row, into: target) {
+                        tableRows.append(row)
+                        continue
+                    }
                     let complete = try encodeRow(into: target, source: table.source, line: table.rowLines[row]) {
                         cells.cell(row: row, column: columnIndices[$0])
                     }
@@ -120,6 +130,18 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
         }
         storage.removeLast((table.rowCount - tableRows.count) * width)
         return FeatureMatrix(matrix: Matrix(rows: tableRows.count, columns: width, storage: storage), tableRows: tableRows)
+    }
+
+    /// Copies row `row` of already parsed numeric columns into `output`.
+    /// - Returns: false, leaving the row to `encodeRow`, when a value is missing.
+    @inline(__always)
+    static func copyParsed(_ parsed: [[Double]], row: Int, into output: UnsafeMutablePointer<Double>) -> Bool {
+        for (feature, values) in parsed.enumerated() {
+            let value = values[row]
+            if value.isNaN { return false }
+            output[feature] = value
+        }
+        return true
     }
 
     /// Encodes one row (unscaled) into `output`, reading input column `k`'s

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Splits `0..<count` into fixed-size chunks and runs them on up to
 /// `threads` cores.
@@ -7,7 +8,8 @@ import Foundation
 /// Chunk boundaries depend only on `count` and `chunkSize`, never on the
 /// number of threads, so a computation that writes per-chunk results and then
 /// reduces them in chunk order gives bit-identical results for any thread
-/// count. Worker `w` takes chunks `w, w + threads, w + 2·threads, …`.
+/// count. Workers claim the next unprocessed chunk as they finish one, so a
+/// worker slowed down by other processes does not hold the others back.
 public struct ParallelChunks: Sendable {
     /// Number of items split into chunks.
     public let count: Int
@@ -48,11 +50,12 @@ public struct ParallelChunks: Sendable {
             for chunk in 0..<chunks { body(chunk, range(ofChunk: chunk)) }
             return
         }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var chunk = worker
-            while chunk < chunks {
+        let claims = ChunkClaims()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let chunk = claims.next.add(1, ordering: .relaxed).oldValue
+                if chunk >= chunks { break }
                 body(chunk, range(ofChunk: chunk))
-                chunk += workers
             }
         }
     }
@@ -71,6 +74,12 @@ public struct ParallelChunks: Sendable {
         }
         return results.map { $0! }
     }
+}
+
+/// The shared counter from which workers claim chunk indices.
+private final class ChunkClaims: Sendable {
+    /// The next chunk index to hand out.
+    let next = Atomic<Int>(0)
 }
 
 /// The number of cores available to this process.

@@ -1,31 +1,38 @@
 import SegmentCore
 
-/// Namespace for `segment cluster` options, split by algorithm into
-/// `ClusterOptions+<Algorithm>.swift`.
+/// Namespace for the algorithm-specific parts of `segment cluster`, one
+/// `ClusterOptions+<Algorithm>.swift` file per algorithm.
 enum ClusterOptions {}
 
-/// `segment cluster` (provisional, on this branch only the agglomerative,
-/// DBSCAN and BIRCH algorithms): writes every input row plus a segment label.
+/// `segment cluster`: every input row plus its segment label.
 enum ClusterCommand: SegmentCommand {
+    /// The algorithms `--algorithm` names.
+    static let algorithms = ["kmeans", "agglomerative", "dbscan", "birch", "minibatch-kmeans"]
+
     static let spec = CommandSpec(
         name: "cluster",
-        abstract: "Segment rows with agglomerative, DBSCAN or BIRCH clustering.",
+        abstract: "Label every row with a customer segment (k-means by default).",
         discussion: """
-        Writes every input row plus a label column; noise is -1 and rows left out by --missing drop get an empty label. Segment ids are 0..k-1 by decreasing size (ties by first row). A summary goes to standard error.
+        Writes every input row plus a label column (segment by default). Segment ids are 0..k-1 numbered by decreasing size (ties by first row), so reruns and algorithms are comparable; noise is -1; rows left out by --missing drop get an empty label. A summary goes to standard error: algorithm, k, sizes, silhouette (on a random sample of 5000 rows for larger inputs) and the algorithm's objective.
+
+        k-means follows scikit-learn's KMeans: greedy k-means++ seeding, --n-init restarts keeping the lowest inertia, a tolerance relative to the mean feature variance, and a final assignment after a non-strict stop. With --k auto every k of --k-range is fitted and --select decides; the choice is explained on standard error.
+
+        --model FILE saves the feature columns, encoding, imputation values, scaler and centres as JSON for `segment assign`; --centers FILE writes each segment's size and centre in original units (one-hot columns as shares).
 
         \(ClusterOptions.assignmentRules)
         """,
         usage: "segment cluster [options] [FILE]",
         options: CommonOptions.input + CommonOptions.features
-            + [
-                OptionSpec("algorithm", value: "NAME", help: "Clustering algorithm.", default: "agglomerative", choices: ["agglomerative", "dbscan", "birch"]),
-                OptionSpec("k", value: "N", help: "Number of segments (agglomerative; BIRCH global step)."),
-                OptionSpec("label-column", value: "NAME", help: "Name of the label column.", default: "segment"),
-            ]
+            + [OptionSpec("algorithm", value: "NAME", help: "Clustering algorithm.", default: "kmeans", choices: algorithms)]
+            + KMeansOptions.clusterOnly + KMeansOptions.selection + KMeansOptions.fitting
             + ClusterOptions.agglomerativeOptions + ClusterOptions.dbscanOptions + ClusterOptions.birchOptions
+            + ClusterOutput.options
             + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: "csv")
-            + CommonOptions.runtime.filter { $0.name != "seed" },
+            + CommonOptions.runtime,
         examples: [
+            "segment cluster Fixtures/mall_customers.csv --features \"Annual Income (k$),Spending Score (1-100)\" --scale none --k auto",
+            "segment cluster Fixtures/mall_customers.csv --k 5 --model mall.json --centers centers.csv -o segments.csv",
+            "segment cluster data.csv --k 16 --init start.csv --n-init 1",
             "segment cluster Fixtures/mall_customers.csv --features \"Annual Income (k$),Spending Score (1-100)\" --scale none --algorithm agglomerative --linkage ward --k 5 --linkage-out tree.csv",
             "segment cluster Fixtures/mall_customers.csv --algorithm dbscan --eps auto",
             "segment cluster Fixtures/mall_customers.csv --algorithm birch --threshold 0.5 --k 5",
@@ -34,35 +41,27 @@ enum ClusterCommand: SegmentCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let table = try CommonOptions.loadTable(arguments)
+        let labelColumn = try ClusterOutput.labelColumn(arguments, table: table)
         let prepared = try CommonOptions.prepareFeatures(table, arguments)
-        let algorithm = arguments.choice("algorithm") ?? "agglomerative"
-        let features = prepared.features.matrix
-        let clustering: Clustering
+        let algorithm = arguments.choice("algorithm") ?? "kmeans"
+        let outcome: ClusterOutcome
         switch algorithm {
-        case "dbscan": clustering = try ClusterOptions.runDBSCAN(features, arguments, console: console).clustering
-        case "birch": clustering = try ClusterOptions.runBIRCH(features, arguments, console: console).clustering
-        default: clustering = try ClusterOptions.runAgglomerative(features, arguments, console: console).clustering
+        case "kmeans":
+            outcome = try runKMeans(prepared, arguments, console: console)
+        case "agglomerative":
+            outcome = ClusterOutcome(nearestCenterOf: try ClusterOptions.runAgglomerative(prepared.features.matrix, arguments, console: console).clustering)
+        case "birch":
+            outcome = ClusterOutcome(nearestCenterOf: try ClusterOptions.runBIRCH(prepared.features.matrix, arguments, console: console).clustering)
+        case "dbscan":
+            outcome = ClusterOutcome(try ClusterOptions.runDBSCAN(prepared.features.matrix, arguments, console: console), features: prepared.features.matrix)
+        default:
+            throw SegmentError.invalidParameter("--algorithm \(algorithm) is not available in this build")
         }
-        var labelOfTableRow = [Int?](repeating: nil, count: table.rowCount)
-        for (matrixRow, tableRow) in prepared.features.tableRows.enumerated() {
-            labelOfTableRow[tableRow] = clustering.labels[matrixRow]
-        }
-        let sink = try CommonOptions.openOutput(arguments)
-        let header = table.columnNames + [arguments.string("label-column") ?? "segment"]
-        let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false), header: header)
-        var values: [OutputValue] = []
-        for row in 0..<table.rowCount {
-            values.removeAll(keepingCapacity: true)
-            for column in 0..<table.columnCount { values.append(table.outputValue(row: row, column: column)) }
-            values.append(labelOfTableRow[row].map { .integer($0) } ?? .missing)
-            try writer.write(values)
-        }
-        try writer.finish()
-        try sink.commit()
-        let sizes = clustering.sizes.isEmpty ? "none" : clustering.sizes.map(String.init).joined(separator: " ")
-        var summary = "\(algorithm): k = \(clustering.segmentCount), sizes \(sizes)"
-        if clustering.noiseCount > 0 { summary += ", noise \(clustering.noiseCount)" }
-        if let objective = clustering.objective { summary += ", \(objective.name) \(String(format: "%.6g", objective.value))" }
-        console.info(summary)
+        try ClusterOutput.writeRows(table, features: prepared.features, clustering: outcome.clustering,
+                                    labelColumn: labelColumn, arguments: arguments)
+        try ClusterOutput.writeExtras(prepared, outcome: outcome, algorithm: algorithm, table: table,
+                                      labelColumn: labelColumn, arguments: arguments)
+        ClusterOutput.summarize(outcome, algorithm: algorithm, features: prepared.features.matrix,
+                                arguments: arguments, console: console)
     }
 }

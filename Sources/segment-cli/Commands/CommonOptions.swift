@@ -81,16 +81,18 @@ enum CommonOptions {
     }
 
     /// Resolves `--id` and `--features` and fits the feature pipeline.
-    static func prepareFeatures(_ table: Table, _ arguments: ParsedArguments) throws -> PreparedFeatures {
+    /// - Parameter excluded: columns never chosen as default features (such
+    ///   as a label column being scored).
+    static func prepareFeatures(_ table: Table, _ arguments: ParsedArguments, excluding excluded: [Int] = []) throws -> PreparedFeatures {
         guard table.rowCount > 0 else {
             throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
         }
-        let idColumn = try ColumnSelection.idColumn(in: table, explicit: arguments.has("id") ? arguments.string("id") : nil)
+        let idColumn = try ColumnSelection.idColumn(in: table, explicit: arguments.string("id"))
         let featureColumns: [Int]
-        if arguments.has("features"), let names = arguments.list("features") {
+        if let names = arguments.list("features") {
             featureColumns = try ColumnSelection.resolve(names, in: table.columnNames, option: "--features")
         } else {
-            featureColumns = ColumnSelection.defaultFeatures(in: table, idColumn: idColumn)
+            featureColumns = ColumnSelection.defaultFeatures(in: table, idColumn: idColumn).filter { !excluded.contains($0) }
         }
         let missing = MissingPolicy(rawValue: arguments.choice("missing") ?? "error") ?? .error
         let scale = ScaleMethod(rawValue: arguments.choice("scale") ?? "standard") ?? .standard

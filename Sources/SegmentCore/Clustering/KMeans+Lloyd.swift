@@ -1,0 +1,54 @@
+extension KMeans.Run {
+    /// Lloyd's assignment step: every row against every centre.
+    ///
+    /// Writes `labels`, the per-chunk change counts and, when `accumulate`,
+    /// the per-chunk changes to the centre sums. Each chunk writes only its own rows of
+    /// `labels` and its own slices of the partial buffers.
+    func lloydPass(accumulate: Bool) {
+        let width = width, k = clusterCount, padded = panel.paddedCount
+        let labels = labels, sums = partialSums, counts = partialCounts, changes = partialChanges
+        data.storage.withUnsafeBufferPointer { points in
+            panel.values.withUnsafeBufferPointer { panel in
+                let shared = UncheckedSendable((points.baseAddress!, panel.baseAddress!))
+                chunks.forEachChunk { chunk, rows in
+                    let (points, panel) = shared.value
+                    let distances = UnsafeMutablePointer<Double>.allocate(capacity: padded)
+                    defer { distances.deallocate() }
+                    let chunkSums = sums.pointer + chunk * k * width
+                    let chunkCounts = counts.pointer + chunk * k
+                    var changed = 0
+                    for row in rows {
+                        let point = points + row * width
+                        NearestCenterKernel.squaredDistances(from: point, panel: panel, dimensions: width,
+                                                             paddedCount: padded, into: distances)
+                        let nearest = NearestCenterKernel.nearest(distances, paddedCount: padded).index
+                        let old = labels[row]
+                        if old != nearest {
+                            labels[row] = nearest
+                            changed += 1
+                            if accumulate {
+                                KMeans.Run.move(point, from: old, to: nearest, sums: chunkSums, counts: chunkCounts, width: width)
+                            }
+                        }
+                    }
+                    changes[chunk] = changed
+                }
+            }
+        }
+    }
+
+    /// Records that a row moved from centre `old` (−1: none) to centre `new`
+    /// in a chunk's sum and size changes.
+    @inline(__always)
+    static func move(_ point: UnsafePointer<Double>, from old: Int, to new: Int,
+                     sums: UnsafeMutablePointer<Double>, counts: UnsafeMutablePointer<Int>, width: Int) {
+        let target = sums + new * width
+        for feature in 0..<width { target[feature] += point[feature] }
+        counts[new] += 1
+        if old >= 0 {
+            let source = sums + old * width
+            for feature in 0..<width { source[feature] -= point[feature] }
+            counts[old] -= 1
+        }
+    }
+}

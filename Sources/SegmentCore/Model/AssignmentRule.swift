@@ -1,0 +1,28 @@
+/// How a saved model maps one scaled feature row to a segment id.
+public enum AssignmentRule: Codable, Sendable, Equatable {
+    /// The nearest centre (k-means and other centroid methods): `centers` is
+    /// row-major, one row of `dimensions` scaled features per segment id.
+    case nearestCenter(centers: [Double], dimensions: Int)
+    /// The label of the nearest core point within `eps` under `metric`
+    /// (`euclidean` or `manhattan`), else noise (−1), as DBSCAN assigns new
+    /// points: `points` is row-major with `dimensions` features per core point.
+    case corePoints(points: [Double], dimensions: Int, labels: [Int], eps: Double, metric: String)
+
+    /// Number of features a row must have.
+    public var dimensions: Int {
+        switch self {
+        case .nearestCenter(_, let dimensions), .corePoints(_, let dimensions, _, _, _): return dimensions
+        }
+    }
+
+    /// Whether the stored arrays agree with `dimensions`.
+    var isConsistent: Bool {
+        switch self {
+        case .nearestCenter(let centers, let dimensions):
+            return dimensions > 0 && !centers.isEmpty && centers.count % dimensions == 0
+        case .corePoints(let points, let dimensions, let labels, let eps, let metric):
+            return dimensions > 0 && points.count == labels.count * dimensions && eps >= 0
+                && (metric == "euclidean" || metric == "manhattan")
+        }
+    }
+}

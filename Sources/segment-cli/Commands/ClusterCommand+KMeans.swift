@@ -1,0 +1,42 @@
+import SegmentCore
+
+extension ClusterCommand {
+    /// Runs k-means for `cluster`: a fixed k, starting centres from a file,
+    /// or k chosen over `--k-range` by `--select` (explained on stderr).
+    static func runKMeans(_ prepared: PreparedFeatures, _ arguments: ParsedArguments, console: Console) throws -> ClusterOutcome {
+        let data = prepared.features.matrix
+        let initialization = try KMeansOptions.initialization(arguments, pipeline: prepared.pipeline)
+        var requested = try KMeansOptions.requestedK(arguments)
+        if case .centers(let centers) = initialization {
+            if let requested, requested != centers.rows {
+                throw SegmentError.invalidParameter("--k \(requested) disagrees with the \(centers.rows) starting centres of --init; drop --k or give \(centers.rows)")
+            }
+            requested = centers.rows
+        }
+        var configuration = try KMeansOptions.configuration(arguments, clusterCount: requested ?? 1)
+        configuration.initialization = initialization
+        let fit: KMeans.Result
+        var notes: [String] = []
+        var silhouette: Double?
+        if let requested {
+            configuration.clusterCount = requested
+            fit = try KMeans.fit(data, configuration: configuration)
+        } else {
+            let range = try KMeansOptions.kRange(arguments)
+            let fitting = range.clamped(to: range.lowerBound...max(range.lowerBound, min(range.upperBound, data.rows)))
+            let selection = try KSelection.evaluate(data, range: fitting, configuration: configuration)
+            let criterion = KMeansOptions.criterion(arguments)
+            let choice = selection.choice(by: criterion)
+            let chosen = selection.candidate(k: choice.k)!
+            fit = chosen.fit
+            silhouette = chosen.silhouette
+            notes = KSelectionReport.lines(selection, criterion: criterion)
+        }
+        let method = configuration.method.usesBounds(clusterCount: fit.centers.rows) ? "hamerly" : "lloyd"
+        let restarts = configuration.initialization == .kMeansPlusPlus || configuration.initialization == .random ? configuration.restarts : 1
+        notes.append("\(restarts) restart\(restarts == 1 ? "" : "s"), \(fit.iterations) iterations in the best (\(fit.converged ? "converged" : "iteration limit reached")), \(method)")
+        let clustering = fit.clustering
+        let rule = AssignmentRule.nearestCenter(centers: clustering.centers!.storage, dimensions: data.columns)
+        return ClusterOutcome(clustering: clustering, rule: rule, notes: notes, silhouette: silhouette)
+    }
+}

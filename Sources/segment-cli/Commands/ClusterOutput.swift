@@ -1,0 +1,92 @@
+import SegmentCore
+
+/// The outputs every `segment cluster` algorithm shares: the labelled rows,
+/// `--centers`, `--model` and the summary on standard error.
+enum ClusterOutput {
+    /// Rows beyond which the summary silhouette is computed on a sample.
+    static let silhouetteRows = 5_000
+
+    /// Output options of `cluster`.
+    static let options: [OptionSpec] = [
+        OptionSpec("label-column", value: "NAME", help: "Name of the added label column.", default: "segment"),
+        OptionSpec("model", value: "FILE", help: "Save a model (JSON) that `segment assign` uses to label new rows."),
+        OptionSpec("centers", value: "FILE", help: "Write each segment's size and centre in original units as CSV (one-hot columns as shares)."),
+    ]
+
+    /// The label column name; it must not already be an input column.
+    static func labelColumn(_ arguments: ParsedArguments, table: Table) throws -> String {
+        let name = arguments.string("label-column") ?? "segment"
+        guard table.columnIndex(named: name) == nil else {
+            throw SegmentError.invalidParameter("the input already has a column '\(name)'; name the new label column with --label-column NAME")
+        }
+        return name
+    }
+
+    /// Writes every table row plus its label (empty for rows without features).
+    static func writeRows(_ table: Table, features: FeatureMatrix, clustering: Clustering, labelColumn: String, arguments: ParsedArguments) throws {
+        var labelOfRow = [Int?](repeating: nil, count: table.rowCount)
+        for (matrixRow, tableRow) in features.tableRows.enumerated() { labelOfRow[tableRow] = clustering.labels[matrixRow] }
+        let sink = try CommonOptions.openOutput(arguments)
+        let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false), header: table.columnNames + [labelColumn])
+        if writer.passesCellsThrough {
+            try writer.write(rowsOf: table, appendingIntegers: labelOfRow, threads: try CommonOptions.threads(arguments))
+        } else {
+            var values: [OutputValue] = []
+            for row in 0..<table.rowCount {
+                values.removeAll(keepingCapacity: true)
+                for column in 0..<table.columnCount { values.append(table.outputValue(row: row, column: column)) }
+                values.append(labelOfRow[row].map { .integer($0) } ?? .missing)
+                try writer.write(values)
+            }
+        }
+        try writer.finish()
+        try sink.commit()
+    }
+
+    /// Writes `--centers` and `--model` when asked for.
+    static func writeExtras(_ prepared: PreparedFeatures, outcome: ClusterOutcome, algorithm: String, table: Table,
+                            labelColumn: String, arguments: ParsedArguments) throws {
+        if let path = arguments.string("centers") {
+            guard var centers = outcome.clustering.centers else {
+                throw SegmentError.invalidParameter("--centers: --algorithm \(algorithm) has no centres")
+            }
+            prepared.pipeline.scaler.inverseTransform(&centers)
+            let sink = try OutputSink(OutputDestination(argument: path))
+            let writer = try RecordWriter(sink: sink, format: .csv, header: [labelColumn, "size"] + prepared.pipeline.outputNames)
+            let sizes = outcome.clustering.sizes
+            for segment in 0..<centers.rows {
+                try writer.write([.integer(segment), .integer(sizes[segment])] + centers.row(segment).map { .number($0) })
+            }
+            try writer.finish()
+            try sink.commit()
+        }
+        if let path = arguments.string("model") {
+            guard let rule = outcome.rule else {
+                throw SegmentError.invalidParameter("--model: --algorithm \(algorithm) cannot assign new rows")
+            }
+            let model = SegmentModel(algorithm: algorithm, pipeline: prepared.pipeline,
+                                     idColumn: prepared.idColumn.map { table.columnNames[$0] }, labelColumn: labelColumn, rule: rule)
+            let sink = try OutputSink(OutputDestination(argument: path))
+            try sink.write(try model.jsonText())
+            try sink.commit()
+        }
+    }
+
+    /// The summary on standard error: algorithm, k, sizes, silhouette, objective.
+    static func summarize(_ outcome: ClusterOutcome, algorithm: String, features: Matrix, arguments: ParsedArguments, console: Console) {
+        guard !console.quiet else { return }
+        let clustering = outcome.clustering
+        for note in outcome.notes { console.info(note) }
+        var line = "\(algorithm): k=\(clustering.segmentCount), \(features.rows) rows; sizes \(clustering.sizes.map(String.init).joined(separator: ", "))"
+        if clustering.noiseCount > 0 { line += "; noise \(clustering.noiseCount)" }
+        console.info(line)
+        let threads = (try? CommonOptions.threads(arguments)) ?? availableCores
+        let seed = (try? CommonOptions.seed(arguments)) ?? 0
+        let silhouette = outcome.silhouette
+            ?? Silhouette.sampledScore(features, labels: clustering.labels, maximumRows: silhouetteRows, seed: seed, threads: threads)
+        var measures = "silhouette " + (silhouette.map { formatNumber($0, decimals: 4) } ?? "n/a (needs 2 or more segments)")
+        if features.rows > silhouetteRows { measures += " (sample of \(silhouetteRows) rows)" }
+        if let objective = clustering.objective { measures += "; \(objective.name) \(formatNumber(objective.value, decimals: 4))" }
+        console.info(measures)
+    }
+}

@@ -1,0 +1,48 @@
+import SegmentCore
+
+/// Explains a k selection in words for standard error (used by `cluster
+/// --k auto` and `elbow`).
+enum KSelectionReport {
+    /// Lines naming the knee, the best k by each criterion and the k that
+    /// `criterion` takes, with the values behind each.
+    static func lines(_ selection: KSelection, criterion: SelectionCriterion) -> [String] {
+        let range = "k=\(selection.candidates.first!.k)..\(selection.candidates.last!.k)"
+        var lines: [String] = []
+        if let knee = selection.knee {
+            lines.append("knee of the inertia curve (Kneedle): k=\(knee)")
+        } else {
+            lines.append("the inertia curve has no knee over \(range)")
+        }
+        for other in [SelectionCriterion.silhouette, .calinskiHarabasz, .daviesBouldin] {
+            let direction = other == .daviesBouldin ? "lowest" : "highest"
+            if let k = selection.best(by: other), let candidate = selection.candidate(k: k) {
+                lines.append("\(direction) \(other.rawValue): k=\(k) (\(format(value(of: other, in: candidate))))")
+            } else {
+                lines.append("\(other.rawValue) is not defined for any k in \(range)")
+            }
+        }
+        let choice = selection.choice(by: criterion)
+        var verdict = "--k auto --select \(criterion.rawValue) takes k=\(choice.k) over \(range)"
+        if choice.fellBack { verdict += " (\(criterion.rawValue) gave no answer, so the highest silhouette decides)" }
+        lines.append(verdict)
+        if let rows = selection.candidates.first?.fit.labels.count, rows > selection.silhouetteRows {
+            lines.append("silhouettes computed on a random sample of \(selection.silhouetteRows) of \(rows) rows")
+        }
+        return lines
+    }
+
+    /// The value of `criterion` for a candidate (inertia for the elbow).
+    static func value(of criterion: SelectionCriterion, in candidate: KSelection.Candidate) -> Double? {
+        switch criterion {
+        case .silhouette: return candidate.silhouette
+        case .elbow: return candidate.fit.inertia
+        case .calinskiHarabasz: return candidate.calinskiHarabasz
+        case .daviesBouldin: return candidate.daviesBouldin
+        }
+    }
+
+    /// A value with four decimals, or `n/a`.
+    static func format(_ value: Double?) -> String {
+        value.map { formatNumber($0, decimals: 4) } ?? "n/a"
+    }
+}
