@@ -45,26 +45,14 @@ public struct LinkageMatrix: Sendable, Equatable {
             let lhs = slotMerges[first].distance, rhs = slotMerges[second].distance
             return lhs < rhs || (lhs == rhs && first < second)
         }
-        var parent = Array(0..<max(1, 2 * pointCount - 1))
-        var size = [Int](repeating: 1, count: parent.count)
-        func find(_ start: Int) -> Int {
-            var root = start
-            while parent[root] != root { root = parent[root] }
-            var node = start
-            while parent[node] != root {
-                let next = parent[node]
-                parent[node] = root
-                node = next
-            }
-            return root
-        }
+        var forest = ClusterForest(count: max(1, 2 * pointCount - 1))
+        var size = [Int](repeating: 1, count: max(1, 2 * pointCount - 1))
         var merges: [Merge] = []
         merges.reserveCapacity(slotMerges.count)
         for (step, index) in order.enumerated() {
-            let rootA = find(slotMerges[index].a), rootB = find(slotMerges[index].b)
+            let rootA = forest.root(of: slotMerges[index].a), rootB = forest.root(of: slotMerges[index].b)
             let label = pointCount + step
-            parent[rootA] = label
-            parent[rootB] = label
+            forest.merge(rootA, rootB, into: label)
             size[label] = size[rootA] + size[rootB]
             merges.append(Merge(left: min(rootA, rootB), right: max(rootA, rootB),
                                 distance: slotMerges[index].distance, size: size[label]))
@@ -86,25 +74,13 @@ public struct LinkageMatrix: Sendable, Equatable {
     public func labels(clusterCount: Int) -> [Int] {
         precondition(clusterCount >= 1 && clusterCount <= pointCount, "clusterCount must be in 1...pointCount")
         let applied = pointCount - clusterCount
-        var parent = Array(0..<(pointCount + applied))
-        func find(_ start: Int) -> Int {
-            var root = start
-            while parent[root] != root { root = parent[root] }
-            var node = start
-            while parent[node] != root {
-                let next = parent[node]
-                parent[node] = root
-                node = next
-            }
-            return root
-        }
+        var forest = ClusterForest(count: pointCount + applied)
         for (step, merge) in merges.prefix(applied).enumerated() {
-            parent[merge.left] = pointCount + step
-            parent[merge.right] = pointCount + step
+            forest.merge(merge.left, merge.right, into: pointCount + step)
         }
         var labelOfRoot: [Int: Int] = [:]
         return (0..<pointCount).map { point in
-            let root = find(point)
+            let root = forest.root(of: point)
             if let label = labelOfRoot[root] { return label }
             let label = labelOfRoot.count
             labelOfRoot[root] = label
