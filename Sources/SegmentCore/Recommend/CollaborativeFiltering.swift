@@ -55,13 +55,8 @@ extension RecommendationEngine {
             let item = Int(rows.columnIndices[position])
             let weight = rows.values[position]
             for entry in columns.rowStarts[item]..<columns.rowStarts[item + 1] {
-                let other = Int(columns.columnIndices[entry])
-                let previous = similarities[other]
-                if previous == 0 {
-                    touched[count] = Int32(other)
-                    count += 1
-                }
-                similarities[other] = previous + weight * columns.values[entry]
+                scatterAdd(weight * columns.values[entry], at: Int(columns.columnIndices[entry]),
+                           into: similarities, touched: touched, count: &count)
             }
         }
         return count
@@ -93,15 +88,24 @@ extension RecommendationEngine {
         for (neighbour, similarity) in zip(neighbours, similarities) {
             let row = Int(neighbour)
             for position in rows.rowStarts[row]..<rows.rowStarts[row + 1] {
-                let item = Int(rows.columnIndices[position])
-                let previous = scores[item]
-                if previous == 0 {
-                    touched[count] = Int32(item)
-                    count += 1
-                }
-                scores[item] = previous + similarity * rows.values[position]
+                scatterAdd(similarity * rows.values[position], at: Int(rows.columnIndices[position]),
+                           into: scores, touched: touched, count: &count)
             }
         }
         return count
+    }
+
+    /// Adds `value` to `accumulator[index]`, recording `index` in `touched`
+    /// the first time it becomes non-zero so the caller can visit and reset
+    /// only the entries it used (a sparse accumulator over a dense buffer).
+    @inline(__always)
+    static func scatterAdd(_ value: Double, at index: Int, into accumulator: UnsafeMutableBufferPointer<Double>,
+                           touched: UnsafeMutableBufferPointer<Int32>, count: inout Int) {
+        let previous = accumulator[index]
+        if previous == 0 {
+            touched[count] = Int32(index)
+            count += 1
+        }
+        accumulator[index] = previous + value
     }
 }
