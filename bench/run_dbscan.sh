@@ -10,8 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-200000}
-PY=${PY:-/work/main/bench/.venv/bin/python}
-[ -x "$PY" ] || PY=bench/.venv/bin/python
+PY=${PY:-bench/.venv/bin/python}
 DATA=bench/data
 FILE=$DATA/dbscan_${ROWS}x2.csv
 mkdir -p "$DATA"

@@ -5,8 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
-PY=bench/.venv/bin/python
-[ -x "$PY" ] || PY=/work/main/bench/.venv/bin/python
+PY=${PY:-bench/.venv/bin/python}
 DATA=bench/data/profile_${ROWS}.csv
 
 swift build -c release --product segment >/dev/null

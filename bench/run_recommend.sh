@@ -5,14 +5,14 @@
 #
 # Usage: bench/run_recommend.sh            # 50,000 customers x 10,000 items x 1,000,000 purchases
 #        CUSTOMERS=5000 ITEMS=1000 PURCHASES=100000 bench/run_recommend.sh   # quick smoke run
-# Env: PY (default /work/main/bench/.venv/bin/python, else bench/.venv/bin/python), THREADS (default: all cores).
+# Env: PY (default bench/.venv/bin/python), THREADS (default: all cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CUSTOMERS=${CUSTOMERS:-50000}
 ITEMS=${ITEMS:-10000}
 PURCHASES=${PURCHASES:-1000000}
 THREADS=${THREADS:-$(nproc)}
-PY=${PY:-$( [ -x bench/.venv/bin/python ] && echo bench/.venv/bin/python || echo /work/main/bench/.venv/bin/python )}
+PY=${PY:-bench/.venv/bin/python}
 DATA=bench/data
 mkdir -p "$DATA"
 FILE=$DATA/purchases_${CUSTOMERS}_${ITEMS}_${PURCHASES}.csv

@@ -12,8 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-20000}
 DIMS=${2:-8}
-PY=${PY:-/work/main/bench/.venv/bin/python}
-[ -x "$PY" ] || PY=bench/.venv/bin/python
+PY=${PY:-bench/.venv/bin/python}
 DATA=bench/data
 FILE=$DATA/ward_${ROWS}x${DIMS}.csv
 mkdir -p "$DATA"

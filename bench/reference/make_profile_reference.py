@@ -40,7 +40,7 @@ def renumber_by_size(labels):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mall", default="/work/shared/datasets/mall_customers.csv")
+    ap.add_argument("--mall", default="Fixtures/mall_customers.csv")
     ap.add_argument("--out", default=os.path.join(REPO, "Fixtures", "reference"))
     args = ap.parse_args()
     with open(args.mall, "rb") as f:

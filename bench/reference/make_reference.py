@@ -4,7 +4,7 @@
 Usage:
     bench/.venv/bin/python bench/reference/make_reference.py [--mall PATH] [--out DIR]
 
-Defaults: --mall /work/shared/datasets/mall_customers.csv
+Defaults: --mall Fixtures/mall_customers.csv
           --out  <repo>/Fixtures/reference
 
 Every JSON file has a top-level "provenance" string with library versions and
@@ -117,7 +117,7 @@ def sizes_desc(labels):
 # --------------------------------------------------------------------------
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mall", default="/work/shared/datasets/mall_customers.csv")
+    ap.add_argument("--mall", default="Fixtures/mall_customers.csv")
     ap.add_argument("--out", default=os.path.join(REPO, "Fixtures", "reference"))
     args = ap.parse_args()
     out = args.out
