@@ -50,3 +50,31 @@ public struct CustomerSegments: Sendable {
         customers.map { segmentOfCustomer[$0] ?? -1 }
     }
 }
+
+extension CustomerSegments {
+    /// The segments of `labels` keyed by the ids in `idColumn` of `table`:
+    /// rows without a segment and noise rows are left out.
+    ///
+    /// - Throws: `SegmentError.invalidData` for an empty id of a labelled row
+    ///   or an id listed twice with different segments.
+    public init(table: Table, idColumn: Int, labels: SegmentLabels) throws {
+        var labelOfCustomer: [String: String] = [:]
+        try table.withCells { cells in
+            for row in 0..<table.rowCount where labels.rows[row] >= 0 && labels.keys[labels.rows[row]] != "-1" {
+                let idCell = CellParsing.trimmingSpaces(cells.cell(row: row, column: idColumn))
+                if idCell.isEmpty {
+                    throw SegmentError.invalidData(file: table.source, line: table.rowLines[row], column: table.columnNames[idColumn],
+                                                   message: "expected a customer id, found an empty value")
+                }
+                let id = String(decoding: idCell, as: UTF8.self)
+                let label = labels.keys[labels.rows[row]]
+                if let previous = labelOfCustomer[id], previous != label {
+                    throw SegmentError.invalidData(file: table.source, line: table.rowLines[row], column: table.columnNames[idColumn],
+                                                   message: "customer '\(id)' is in two segments, '\(previous)' and '\(label)'; give each customer one row")
+                }
+                labelOfCustomer[id] = label
+            }
+        }
+        self.init(labelOfCustomer: labelOfCustomer)
+    }
+}
