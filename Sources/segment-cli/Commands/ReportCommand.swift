@@ -47,6 +47,9 @@ enum ReportCommand: SegmentCommand {
         if arguments.string("purchases") == "-" && (arguments.positionals.first ?? "-") == "-" {
             throw UsageError(message: "--purchases - and the input cannot both read standard input; give one of them as a file")
         }
+        if arguments.has("catalog") && !arguments.has("purchases") {
+            throw UsageError(message: "--catalog describes the items of --purchases; add --purchases FILE")
+        }
         let table = try CommonOptions.loadTable(arguments)
         let labelName = arguments.string("label-column") ?? "segment"
         var report: Report
@@ -63,8 +66,6 @@ enum ReportCommand: SegmentCommand {
         }
         if let purchases = arguments.string("purchases") {
             report.content.recommendations = try recommendations(purchases: purchases, report: report, table: table, arguments, console: console)
-        } else if arguments.has("catalog") {
-            throw UsageError(message: "--catalog describes the items of --purchases; add --purchases FILE")
         }
 
         let html = HTMLReport.render(report.content)
