@@ -66,7 +66,7 @@ struct ProfileReportTests {
         let linkage = directory.appendingPathComponent("merges.csv")
         try "left,right,distance,size\n0,1,1,2\n2,3,2,2\n5,6,3,4\n4,7,4,5\n".write(to: linkage, atomically: true, encoding: .utf8)
         for path in [first, second] {
-            let result = try SegmentRunner.run(["report", Self.labelled, "--linkage", linkage.path, "-o", path])
+            let result = try SegmentRunner.run(["report", Self.labelled, "--linkage-in", linkage.path, "-o", path])
             #expect(result.status == 0)
             #expect(result.stdout.isEmpty)
             #expect(result.stderr == "\(path): report with 5 segments and 4 charts\n")
@@ -87,7 +87,7 @@ struct ProfileReportTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let linkage = directory.appendingPathComponent("merges.csv")
         try "left,right,distance,size\n0,1,1,2\n2,9,2,2\n".write(to: linkage, atomically: true, encoding: .utf8)
-        let result = try SegmentRunner.run(["report", Self.labelled, "--linkage", linkage.path, "-o", directory.appendingPathComponent("r.html").path])
+        let result = try SegmentRunner.run(["report", Self.labelled, "--linkage-in", linkage.path, "-o", directory.appendingPathComponent("r.html").path])
         #expect(result.status == 1)
         #expect(result.stderr == "segment: error: \(linkage.path):3 column 'right': cluster id 9 is not formed before this merge (ids must be below 4)\n")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("r.html").path))
@@ -106,7 +106,7 @@ struct ProfileReportTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let linkage = directory.appendingPathComponent("merges.csv")
         try "a,b\n0,1\n".write(to: linkage, atomically: true, encoding: .utf8)
-        let bad = try SegmentRunner.run(["report", Self.labelled, "--linkage", linkage.path])
+        let bad = try SegmentRunner.run(["report", Self.labelled, "--linkage-in", linkage.path])
         #expect(bad.status == 1)
         #expect(bad.stderr == "segment: error: \(linkage.path): a linkage file needs the columns left,right,distance,size (found: a,b)\n")
     }

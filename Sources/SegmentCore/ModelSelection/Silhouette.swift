@@ -29,13 +29,22 @@ public enum Silhouette {
     /// as scikit-learn's `silhouette_score(sample_size=)`.
     public static func sampledScore(_ data: Matrix, labels: [Int], maximumRows: Int, seed: UInt64, threads: Int = availableCores) -> Double? {
         guard data.rows > maximumRows else { return score(data, labels: labels, threads: threads) }
-        var rng = SplitMix64(seed: seed)
-        var indices = Array(0..<data.rows)
-        for position in 0..<maximumRows {
-            indices.swapAt(position, Int.random(in: position..<data.rows, using: &rng))
-        }
-        let chosen = indices[0..<maximumRows].sorted()
+        let chosen = sampleRows(count: data.rows, maximumRows: maximumRows, seed: seed)
         return score(data.selectingRows(chosen), labels: chosen.map { labels[$0] }, threads: threads)
+    }
+
+    /// The rows a sampled silhouette uses: all `count` rows when there are at
+    /// most `maximumRows`, else `maximumRows` of them drawn without
+    /// replacement by a partial Fisher–Yates shuffle seeded with `seed`, in
+    /// increasing order.
+    public static func sampleRows(count: Int, maximumRows: Int, seed: UInt64) -> [Int] {
+        guard count > maximumRows else { return Array(0..<count) }
+        var rng = SplitMix64(seed: seed)
+        var indices = Array(0..<count)
+        for position in 0..<maximumRows {
+            indices.swapAt(position, Int.random(in: position..<count, using: &rng))
+        }
+        return indices[0..<maximumRows].sorted()
     }
 
     /// The silhouette of every row (0 for noise rows); `nil` unless

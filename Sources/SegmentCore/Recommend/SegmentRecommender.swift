@@ -47,3 +47,13 @@ struct SegmentRanking: Sendable {
         }
     }
 }
+
+extension RecommendationEngine {
+    /// The `count` items most characteristic of `segment`, best first (as the
+    /// `segment` method ranks them before removing a customer's purchases);
+    /// empty without segments or for a segment that bought nothing.
+    public func segmentItems(_ segment: Int, count: Int) -> [Int32] {
+        guard let segmentRanking, segment >= 0, segment < segmentRanking.rankedItems.count else { return [] }
+        return Array(segmentRanking.rankedItems[segment].prefix(count))
+    }
+}

@@ -18,7 +18,8 @@ public enum HTMLReport {
         }
         if let silhouette = content.silhouette {
             html += section("How well each row fits its segment",
-                            figure(silhouette.svg(), caption: "Silhouette of every row, sorted within its segment: near 1, well inside its segment; near 0, on a border; below 0, closer to another segment. The dashed line is the mean."))
+                            figure(silhouette.plot.svg(), caption: "Silhouette of every row, sorted within its segment: near 1, well inside its segment; near 0, on a border; below 0, closer to another segment. The dashed line is the mean."
+                                    + (silhouette.note.isEmpty ? "" : " " + silhouette.note)))
         }
         if let dendrogram = content.dendrogram {
             html += section("Merge tree",
@@ -165,7 +166,7 @@ public enum HTMLReport {
     static func recommendationSection(_ content: RecommendationSection) -> String {
         var body = ""
         if !content.evaluationRows.isEmpty {
-            body += "<p>Held-out evaluation: each customer's last purchases are hidden and every method tries to recommend them.</p>\n"
+            body += "<p>" + escaped(content.evaluationNote) + "</p>\n"
             let numeric = content.evaluationHeader.indices.map { column in
                 column > 0 && content.evaluationRows.allSatisfy { column < $0.count && Double($0[column]) != nil }
             }

@@ -9,8 +9,8 @@ public struct ReportContent: Sendable {
     public var dataSummary: [(label: String, value: String)] = []
     /// The k-selection curves and why k was chosen.
     public var kSelection: KSelectionSection?
-    /// Per-sample silhouette values.
-    public var silhouette: SilhouettePlot?
+    /// Per-sample silhouette values and how they were computed.
+    public var silhouette: SilhouetteSection?
     /// The 2-D scatter and a note on how it was projected.
     public var scatter: ScatterSection?
     /// The merge tree of an agglomerative run.
@@ -71,6 +71,20 @@ public struct ScatterSection: Sendable {
     }
 }
 
+/// The silhouette plot plus a note on the rows it shows.
+public struct SilhouetteSection: Sendable {
+    /// The chart.
+    public var plot: SilhouettePlot
+    /// How the rows were chosen (e.g. "a random sample of 10000 of 50000 rows"); empty when every row is shown.
+    public var note: String
+
+    /// Creates the section.
+    public init(plot: SilhouettePlot, note: String = "") {
+        self.plot = plot
+        self.note = note
+    }
+}
+
 /// Recommendation quality and per-segment top items.
 public struct RecommendationSection: Sendable {
     /// Header of the evaluation table (e.g. `method, precision@10, …`).
@@ -79,6 +93,8 @@ public struct RecommendationSection: Sendable {
     public var evaluationRows: [[String]]
     /// Each segment's most characteristic items, in segment order.
     public var topItems: [(segment: String, items: [String])]
+    /// The sentence above the evaluation table: how purchases were held out.
+    public var evaluationNote = "Held-out evaluation: each customer's last purchases are hidden and every method tries to recommend them."
 
     /// Creates the section.
     public init(evaluationHeader: [String], evaluationRows: [[String]], topItems: [(segment: String, items: [String])]) {

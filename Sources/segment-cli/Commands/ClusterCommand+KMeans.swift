@@ -18,25 +18,25 @@ extension ClusterCommand {
         let fit: KMeans.Result
         var notes: [String] = []
         var silhouette: Double?
+        var selection: KSelection?
         if let requested {
             configuration.clusterCount = requested
             fit = try KMeans.fit(data, configuration: configuration)
         } else {
-            let range = try KMeansOptions.kRange(arguments)
-            let fitting = range.clamped(to: range.lowerBound...max(range.lowerBound, min(range.upperBound, data.rows)))
-            let selection = try KSelection.evaluate(data, range: fitting, configuration: configuration)
+            let fitting = try KMeansOptions.fittingRange(arguments, rows: data.rows)
+            let evaluated = try KSelection.evaluate(data, range: fitting, configuration: configuration)
             let criterion = KMeansOptions.criterion(arguments)
-            let choice = selection.choice(by: criterion)
-            let chosen = selection.candidate(k: choice.k)!
+            let chosen = evaluated.candidate(k: evaluated.choice(by: criterion).k)!
             fit = chosen.fit
             silhouette = chosen.silhouette
-            notes = KSelectionReport.lines(selection, criterion: criterion)
+            selection = evaluated
+            notes = KSelectionReport.lines(evaluated, criterion: criterion)
         }
         let method = configuration.method.usesBounds(clusterCount: fit.centers.rows) ? "hamerly" : "lloyd"
         let restarts = configuration.initialization == .kMeansPlusPlus || configuration.initialization == .random ? configuration.restarts : 1
         notes.append("\(restarts) restart\(restarts == 1 ? "" : "s"), \(fit.iterations) iterations in the best (\(fit.converged ? "converged" : "iteration limit reached")), \(method)")
         let clustering = fit.clustering
         let rule = AssignmentRule.nearestCenter(centers: clustering.centers!.storage, dimensions: data.columns)
-        return ClusterOutcome(clustering: clustering, rule: rule, notes: notes, silhouette: silhouette)
+        return ClusterOutcome(clustering: clustering, rule: rule, notes: notes, silhouette: silhouette, selection: selection)
     }
 }

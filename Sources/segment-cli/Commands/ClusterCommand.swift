@@ -22,11 +22,7 @@ enum ClusterCommand: SegmentCommand {
         \(ClusterOptions.assignmentRules)
         """,
         usage: "segment cluster [options] [FILE]",
-        options: CommonOptions.input + CommonOptions.features
-            + [OptionSpec("algorithm", value: "NAME", help: "Clustering algorithm.", default: "kmeans", choices: algorithms)]
-            + KMeansOptions.clusterOnly + KMeansOptions.selection + KMeansOptions.fitting
-            + ClusterOptions.agglomerativeOptions + ClusterOptions.dbscanOptions + ClusterOptions.birchOptions
-            + ClusterOutput.options
+        options: CommonOptions.input + CommonOptions.features + algorithmOptions + ClusterOutput.options
             + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: "csv")
             + CommonOptions.runtime,
         examples: [
@@ -39,29 +35,44 @@ enum ClusterCommand: SegmentCommand {
         ]
     )
 
+    /// `--algorithm` and every algorithm's options (shared with `report`).
+    static let algorithmOptions: [OptionSpec] =
+        [OptionSpec("algorithm", value: "NAME", help: "Clustering algorithm.", default: "kmeans", choices: algorithms)]
+        + KMeansOptions.clusterOnly + KMeansOptions.selection + KMeansOptions.fitting
+        + ClusterOptions.agglomerativeOptions + ClusterOptions.dbscanOptions + ClusterOptions.birchOptions
+
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let table = try CommonOptions.loadTable(arguments)
         let labelColumn = try ClusterOutput.labelColumn(arguments, table: table)
         let prepared = try CommonOptions.prepareFeatures(table, arguments)
         let algorithm = arguments.choice("algorithm") ?? "kmeans"
-        let outcome: ClusterOutcome
-        switch algorithm {
-        case "kmeans":
-            outcome = try runKMeans(prepared, arguments, console: console)
-        case "agglomerative":
-            outcome = ClusterOutcome(nearestCenterOf: try ClusterOptions.runAgglomerative(prepared.features.matrix, arguments, console: console).clustering)
-        case "birch":
-            outcome = ClusterOutcome(nearestCenterOf: try ClusterOptions.runBIRCH(prepared.features.matrix, arguments, console: console).clustering)
-        case "dbscan":
-            outcome = ClusterOutcome(try ClusterOptions.runDBSCAN(prepared.features.matrix, arguments, console: console), features: prepared.features.matrix)
-        default:
-            throw SegmentError.invalidParameter("--algorithm \(algorithm) is not available in this build")
-        }
+        let outcome = try cluster(prepared, algorithm: algorithm, arguments, console: console)
         try ClusterOutput.writeRows(table, features: prepared.features, clustering: outcome.clustering,
                                     labelColumn: labelColumn, arguments: arguments)
         try ClusterOutput.writeExtras(prepared, outcome: outcome, algorithm: algorithm, table: table,
                                       labelColumn: labelColumn, arguments: arguments)
         ClusterOutput.summarize(outcome, algorithm: algorithm, features: prepared.features.matrix,
                                 arguments: arguments, console: console)
+    }
+
+    /// Runs `algorithm` on the prepared features with the options of
+    /// `algorithmOptions` (used by `cluster` and `report`).
+    static func cluster(_ prepared: PreparedFeatures, algorithm: String, _ arguments: ParsedArguments, console: Console) throws -> ClusterOutcome {
+        let features = prepared.features.matrix
+        switch algorithm {
+        case "kmeans":
+            return try runKMeans(prepared, arguments, console: console)
+        case "agglomerative":
+            let result = try ClusterOptions.runAgglomerative(features, arguments, console: console)
+            var outcome = ClusterOutcome(nearestCenterOf: result.clustering)
+            outcome.linkage = result.linkage
+            return outcome
+        case "birch":
+            return ClusterOutcome(nearestCenterOf: try ClusterOptions.runBIRCH(features, arguments, console: console).clustering)
+        case "dbscan":
+            return ClusterOutcome(try ClusterOptions.runDBSCAN(features, arguments, console: console), features: features)
+        default:
+            throw SegmentError.invalidParameter("--algorithm \(algorithm) is not available in this build")
+        }
     }
 }

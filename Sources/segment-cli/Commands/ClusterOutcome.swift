@@ -12,6 +12,10 @@ struct ClusterOutcome {
     var notes: [String] = []
     /// The silhouette when the algorithm already computed it.
     var silhouette: Double?
+    /// The k-means fits over `--k-range` when k was chosen automatically.
+    var selection: KSelection?
+    /// The full merge tree of an agglomerative run.
+    var linkage: LinkageMatrix?
 }
 
 extension ClusterOutcome {

@@ -10,16 +10,18 @@ enum ElbowCommand: SegmentCommand {
         discussion: """
         Prints one row per k: k, inertia, silhouette, calinski_harabasz, davies_bouldin (silhouette on a random sample of 10000 rows for larger inputs). Standard error then names the knee of the inertia curve (Kneedle), the best k by each criterion, and the k that `segment cluster --k auto` takes with the same options.
 
-        When standard output is a terminal, a bar chart of the inertia curve follows the table.
+        When standard output is a terminal, bar charts of the inertia and mean silhouette per k follow the table. --plot FILE.svg writes the same curves as an SVG chart (written atomically), with the knee, the best silhouette and the k that --k auto takes marked.
         """,
         usage: "segment elbow [options] [FILE]",
         options: CommonOptions.input + CommonOptions.features
             + KMeansOptions.selection + KMeansOptions.fitting
+            + [OptionSpec("plot", value: "FILE.svg", help: "Also write the inertia and silhouette curves as an SVG chart.")]
             + CommonOptions.output(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultFormat: nil, defaultDescription: "table on a terminal, else csv")
             + CommonOptions.runtime,
         examples: [
             "segment elbow Fixtures/mall_customers.csv --features \"Annual Income (k$),Spending Score (1-100)\" --scale none",
             "segment select-k Fixtures/mall_customers.csv --k-range 2-15 --format csv -o curve.csv",
+            "segment elbow Fixtures/mall_customers.csv --features \"Annual Income (k$),Spending Score (1-100)\" --scale none --plot elbow.svg",
         ]
     )
 
@@ -49,11 +51,17 @@ enum ElbowCommand: SegmentCommand {
                               value(candidate.calinskiHarabasz), value(candidate.daviesBouldin)])
         }
         try writer.finish()
+        let chosen = selection.choice(by: criterion).k
         if !arguments.has("output") && Console.standardOutputIsTerminal {
-            try sink.write("\n" + ElbowChart.render(selection))
+            try sink.write("\n" + TerminalChart.elbow(ks: selection.candidates.map(\.k), inertia: selection.candidates.map(\.fit.inertia),
+                                                      silhouette: selection.candidates.map(\.silhouette), knee: selection.knee, chosen: chosen))
         }
         try sink.commit()
-        // --plot FILE.svg is wired here by the SVG chart work (not part of this build).
+        if let path = arguments.string("plot") {
+            let plot = try OutputSink(OutputDestination(argument: path))
+            try plot.write(KSelectionChart(selection, chosen: chosen).svg())
+            try plot.commit()
+        }
         for line in KSelectionReport.lines(selection, criterion: criterion) { console.info(line) }
     }
 }

@@ -52,6 +52,14 @@ enum KMeansOptions {
         return low...high
     }
 
+    /// The k values `cluster --k auto` and `report` fit: `--k-range`, its top
+    /// cut to the number of rows (the lower end kept, so a too-small input
+    /// fails with k-means' own message).
+    static func fittingRange(_ arguments: ParsedArguments, rows: Int) throws -> ClosedRange<Int> {
+        let range = try kRange(arguments)
+        return range.clamped(to: range.lowerBound...max(range.lowerBound, min(range.upperBound, rows)))
+    }
+
     /// The selection criterion of `--select`.
     static func criterion(_ arguments: ParsedArguments) -> SelectionCriterion {
         SelectionCriterion(rawValue: arguments.choice("select") ?? "silhouette") ?? .silhouette

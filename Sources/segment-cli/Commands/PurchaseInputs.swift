@@ -3,6 +3,13 @@ import SegmentCore
 /// Reading the purchase log, segment labels and catalog named by
 /// `segment recommend` and `segment rfm`.
 enum PurchaseInputs {
+    /// The purchase log and the catalog.
+    static let fileOptions: [OptionSpec] = [
+        OptionSpec("purchases", value: "FILE", help: "Purchase log (CSV/TSV): customer id, item id, optional quantity and date."),
+        OptionSpec("catalog", value: "FILE", help: "Product catalog: an item id column, text columns (name, description), categorical columns (category, brand) and numeric columns (price)."),
+        OptionSpec("catalog-id", value: "COL", help: "Item id column of --catalog.", defaultDescription: "the purchases' item column name, else a product/item/sku id column"),
+    ]
+
     /// Options naming purchase columns (detected by name when omitted).
     static let columnOptions: [OptionSpec] = [
         OptionSpec("customer-column", value: "COL", help: "Customer id column of the purchases.", defaultDescription: "a column named like customer/user/client (id-like first)"),
@@ -10,6 +17,29 @@ enum PurchaseInputs {
         OptionSpec("quantity-column", value: "COL", help: "Quantity column; without one every purchase counts 1.", defaultDescription: "a column named like quantity/qty"),
         OptionSpec("date-column", value: "COL", help: "Purchase date column (YYYY-MM-DD).", defaultDescription: "the first date column"),
     ]
+
+    /// The purchase log with the catalog aligned to its items.
+    struct Loaded {
+        /// The purchase table as read.
+        var purchases: Table
+        /// The purchases by customer and item.
+        var log: PurchaseLog
+        /// Catalog vectors aligned with `log.items`, when `--catalog` was given.
+        var itemVectors: SparseMatrix?
+    }
+
+    /// Reads `--purchases` (at `path`) and `--catalog`; customers of
+    /// `segments` and items of the catalog are known even without purchases.
+    static func load(purchases path: String, segments: CustomerSegments?, arguments: ParsedArguments) throws -> Loaded {
+        let purchaseTable = try loadTable(path: path, arguments: arguments)
+        let columns = try PurchaseColumns.resolve(columnNames(arguments), in: purchaseTable)
+        let catalog = try arguments.string("catalog").map {
+            try loadCatalog(path: $0, itemColumnName: purchaseTable.columnNames[columns.item!], arguments: arguments)
+        }
+        let log = try PurchaseLog(table: purchaseTable, columns: columns,
+                                  extraCustomers: segments?.customerIds ?? [], extraItems: catalog?.itemIds ?? [])
+        return Loaded(purchases: purchaseTable, log: log, itemVectors: catalog?.aligned(to: log.items))
+    }
 
     /// Loads the delimited file at `path` (`-` for standard input).
     static func loadTable(path: String, arguments: ParsedArguments) throws -> Table {

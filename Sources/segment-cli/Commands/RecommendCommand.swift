@@ -13,22 +13,14 @@ enum RecommendCommand: SegmentCommand {
         Ids are kept as text ("007" stays "007"); customers and items are listed with numeric ids in numeric order.
         """,
         usage: "segment recommend --purchases FILE [--catalog FILE] [--segments FILE|-] [options]",
-        options: [
-            OptionSpec("purchases", value: "FILE", help: "Purchase log (CSV/TSV): customer id, item id, optional quantity and date."),
-            OptionSpec("catalog", value: "FILE", help: "Product catalog: an item id column, text columns (name, description), categorical columns (category, brand) and numeric columns (price)."),
+        options: PurchaseInputs.fileOptions + [
             OptionSpec("segments", value: "FILE|-", help: "Customer labels, e.g. the output of segment cluster; - reads standard input. Empty labels and -1 (noise) mean no segment."),
             OptionSpec("id", value: "COL", help: "Customer id column of --segments.", defaultDescription: "first unique column whose last word is 'id'"),
             OptionSpec("label-column", value: "NAME", help: "Label column of --segments.", default: "segment"),
-            OptionSpec("catalog-id", value: "COL", help: "Item id column of --catalog.", defaultDescription: "the purchases' item column name, else a product/item/sku id column"),
             OptionSpec("method", value: "METHOD", help: "Recommendation method.", default: "tfidf", choices: RecommendationMethod.selectable.map(\.rawValue)),
-            OptionSpec("top", value: "N", help: "Items per customer (and k of the metrics).", default: "10"),
-            OptionSpec("neighbors", value: "K", help: "Neighbours per customer for tfidf.", default: "20"),
-            OptionSpec("weight", value: "WEIGHT", help: "Interaction strength: summed quantity or number of purchases.", default: "quantity", choices: InteractionWeight.allCases.map(\.rawValue)),
             OptionSpec("include-purchased", help: "Allow items the customer already bought."),
             OptionSpec("evaluate", help: "Evaluate every method on held-out purchases instead of recommending."),
-            OptionSpec("holdout", value: "HOW", help: "Held-out purchases for --evaluate: each customer's latest by date, or random.", default: "last", choices: HoldoutEvaluation.Strategy.allCases.map(\.rawValue)),
-            OptionSpec("test-fraction", value: "F", help: "Share of each customer's purchases held out (at least one, never all).", default: "0.2"),
-        ] + PurchaseInputs.columnOptions
+        ] + RecommendOptions.evaluation + PurchaseInputs.columnOptions
             + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: nil, defaultDescription: "csv; table for --evaluate on a terminal")
             + CommonOptions.runtime,
         examples: [
@@ -49,16 +41,10 @@ enum RecommendCommand: SegmentCommand {
             throw UsageError(message: "--purchases - and --segments - cannot both read standard input; give one of them as a file")
         }
         let method = RecommendationMethod(rawValue: arguments.choice("method") ?? "tfidf") ?? .tfidf
-        var configuration = RecommendationEngine.Configuration()
-        configuration.top = try arguments.int("top", in: 1...100_000) ?? 10
-        configuration.neighbors = try arguments.int("neighbors", in: 1...100_000) ?? 20
+        var configuration = try RecommendOptions.configuration(arguments)
         configuration.includePurchased = arguments.flag("include-purchased")
-        configuration.threads = try CommonOptions.threads(arguments)
-        configuration.seed = try CommonOptions.seed(arguments)
-        let weight = InteractionWeight(rawValue: arguments.choice("weight") ?? "quantity") ?? .quantity
         let evaluate = arguments.flag("evaluate")
-        let testFraction = try arguments.double("test-fraction", exclusiveLowerBound: 0) ?? 0.2
-        guard testFraction < 1 else { throw UsageError(message: "--test-fraction must be less than 1, got \(formatNumber(testFraction))") }
+        _ = try RecommendOptions.testFraction(arguments)  // a bad value fails before any file is read
         if !evaluate && method == .segment && !arguments.has("segments") {
             throw UsageError(message: "--method segment needs customer segments: add --segments FILE (for example the output of segment cluster)")
         }
@@ -67,15 +53,9 @@ enum RecommendCommand: SegmentCommand {
         }
 
         let segments = try arguments.string("segments").map { try PurchaseInputs.loadSegments(path: $0, arguments: arguments) }
-        let purchaseTable = try PurchaseInputs.loadTable(path: purchasesPath, arguments: arguments)
-        let columns = try PurchaseColumns.resolve(PurchaseInputs.columnNames(arguments), in: purchaseTable)
-        let catalog = try arguments.string("catalog").map {
-            try PurchaseInputs.loadCatalog(path: $0, itemColumnName: purchaseTable.columnNames[columns.item!], arguments: arguments)
-        }
-        let log = try PurchaseLog(table: purchaseTable, columns: columns,
-                                  extraCustomers: segments?.customerIds ?? [], extraItems: catalog?.itemIds ?? [])
+        let inputs = try PurchaseInputs.load(purchases: purchasesPath, segments: segments, arguments: arguments)
+        let log = inputs.log
         let segmentOfCustomer = segments?.segmentIndices(for: log.customers)
-        let itemVectors = catalog?.aligned(to: log.items)
         if let segments, let segmentOfCustomer {
             let buyers = Set(log.customerOfPurchase)
             let coldStart = segmentOfCustomer.indices.filter { segmentOfCustomer[$0] >= 0 && !buyers.contains(Int32($0)) }.count
@@ -84,18 +64,12 @@ enum RecommendCommand: SegmentCommand {
 
         let sink = try CommonOptions.openOutput(arguments)
         if evaluate {
-            let strategy = HoldoutEvaluation.Strategy(rawValue: arguments.choice("holdout") ?? "last") ?? .last
-            let split = try HoldoutEvaluation.split(log, strategy: strategy, testFraction: testFraction, seed: configuration.seed)
-            guard !split.customers.isEmpty else {
-                throw SegmentError.invalidInput("\(purchaseTable.source): no customer has a held-out item that is new to them; evaluation needs customers with several different purchases")
-            }
-            let rows = HoldoutEvaluation.evaluate(log, split: split, weight: weight, segmentOfCustomer: segmentOfCustomer,
-                                                  itemVectors: itemVectors, configuration: configuration)
-            try writeEvaluation(rows, k: configuration.top, to: sink, format: CommonOptions.format(arguments, report: true))
-            console.info("evaluated \(split.customers.count) customers, holdout \(strategy.rawValue), test fraction \(formatNumber(testFraction)), k = \(configuration.top)")
+            let evaluation = try RecommendOptions.evaluate(inputs, segmentOfCustomer: segmentOfCustomer, arguments: arguments)
+            try writeEvaluation(evaluation.rows, k: evaluation.k, to: sink, format: CommonOptions.format(arguments, report: true))
+            console.info(evaluation.summary)
         } else {
-            let engine = RecommendationEngine(interactions: log.interactions(weight: weight), segmentOfCustomer: segmentOfCustomer,
-                                              itemVectors: itemVectors, configuration: configuration)
+            let engine = RecommendationEngine(interactions: log.interactions(weight: RecommendOptions.weight(arguments)), segmentOfCustomer: segmentOfCustomer,
+                                              itemVectors: inputs.itemVectors, configuration: configuration)
             let lists = engine.recommend(method, for: Array(log.customers.indices))
             try writeRecommendations(lists, log: log, to: sink, format: CommonOptions.format(arguments, report: false))
         }

@@ -24,6 +24,18 @@ struct ChartTests {
         #expect(!inertiaOnly.contains("silhouette"))
     }
 
+    @Test("k-selection: the chosen-k label leaves the top of a panel whose best point sits there")
+    func chosenLabelAvoidsPeak() {
+        // Silhouette peaks at the chosen k at the very top of its panel (0.36 is a tick of the nice scale).
+        let svg = KSelectionChart(ks: [2, 3, 4, 5, 6], inertia: [60, 40, 30, 25, 22], silhouette: [0.32, 0.27, 0.36, 0.34, 0.33],
+                                  knee: 3, chosen: 4).svg()
+        #expect(ReportTestSupport.xmlElements(svg) != nil)
+        let labels = svg.components(separatedBy: "<text ").filter { $0.contains(">chosen k = 4</text>") }
+        #expect(labels.count == 2)
+        #expect(labels[0].contains("y=\"52\""))   // inertia panel: top (frame top 40 + 12)
+        #expect(labels[1].contains("y=\"239\""))  // silhouette panel: bottom (40 + 205 − 6)
+    }
+
     @Test("silhouette plot: one band per segment, noise left out")
     func silhouette() throws {
         let reference = try ReportTestSupport.reference("kmeans_mall.json")["k5"] as! [String: Any]

@@ -18,7 +18,7 @@ struct HTMLReportTests {
         let k5 = try ReportTestSupport.reference("kmeans_mall.json")["k5"] as! [String: Any]
         let rawLabels = k5["labels"] as! [Int]
         let relabel = SegmentNumbering(rawLabels: rawLabels).newLabel
-        content.silhouette = SilhouettePlot(samples: k5["silhouette_samples"] as! [Double], labels: rawLabels.map { relabel[$0] })
+        content.silhouette = SilhouetteSection(plot: SilhouettePlot(samples: k5["silhouette_samples"] as! [Double], labels: rawLabels.map { relabel[$0] }))
         let ward = (try ReportTestSupport.reference("linkage.json")["methods"] as! [String: Any])["ward"] as! [[Double]]
         content.dendrogram = Dendrogram(merges: ward.map { .init(left: Int($0[0]), right: Int($0[1]), distance: $0[2], size: Int($0[3])) },
                                         leafCount: 20, segmentCount: 5)

@@ -57,7 +57,18 @@ public struct KSelectionChart: Sendable {
             let position = frame.x(Double(chosen))
             svg.line(x1: position, y1: frame.top, x2: position, y2: frame.top + frame.height,
                      stroke: Palette.axis, width: 1.2, dashed: true)
-            svg.text("chosen k = \(chosen)", x: position + 4, y: frame.top + 12, size: 11)
+            let label = "chosen k = \(chosen)"
+            let labelWidth = TextMeasure.width(label, size: 11)
+            // At the top of the panel unless points (with their marks) crowd it there more than at the bottom.
+            func crowding(atBaseline baseline: Double) -> Int {
+                points.filter { point in
+                    let px = frame.x(point.k), py = frame.y(point.value)
+                    return px >= position - 10 && px <= position + labelWidth + 14 && py >= baseline - 24 && py <= baseline + 14
+                }.count
+            }
+            let top = frame.top + 12, bottom = frame.top + frame.height - 6
+            let baseline = crowding(atBaseline: top) <= crowding(atBaseline: bottom) ? top : bottom
+            svg.text(label, x: position + 4, y: baseline, size: 11)
         }
         svg.polyline(points.map { (frame.x($0.k), frame.y($0.value)) }, stroke: color)
         for point in points {

@@ -46,7 +46,7 @@ public struct SegmentScatter: Sendable {
         xs += (0..<centers.rows).map { centers[$0, 0] }
         ys += (0..<centers.rows).map { centers[$0, 1] }
         var legend = Legend.segments(count: segmentCount, names: names, includesNoise: labels.contains { $0 < 0 })
-        let legendWidth = min(280, 40 + (legend.entries.map { TextMeasure.width($0.label, size: 11) }.max() ?? 60))
+        let legendWidth = min(340, 40 + (legend.entries.map { TextMeasure.width($0.label, size: 11) }.max() ?? 60))
         for index in legend.entries.indices {
             legend.entries[index].label = TextMeasure.truncated(legend.entries[index].label, toWidth: legendWidth - 36, size: 11)
         }

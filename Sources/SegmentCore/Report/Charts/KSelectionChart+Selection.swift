@@ -1,0 +1,9 @@
+extension KSelectionChart {
+    /// The curves of a k-means model selection: inertia and mean silhouette
+    /// for every k fitted, the knee of the inertia curve, and `chosen` (the
+    /// k the analysis used, if any) marked.
+    public init(_ selection: KSelection, chosen: Int?) {
+        self.init(ks: selection.candidates.map(\.k), inertia: selection.candidates.map(\.fit.inertia),
+                  silhouette: selection.candidates.map(\.silhouette), knee: selection.knee, chosen: chosen)
+    }
+}

@@ -1,0 +1,30 @@
+import SegmentCore
+
+extension ReportCommand {
+    /// Joins the report's segments to the purchase log by customer id and
+    /// evaluates every recommendation method on held-out purchases (as
+    /// `recommend --evaluate`); lists each segment's top `--top` items.
+    /// - Throws: `SegmentError.invalidParameter` when the table has no id column.
+    static func recommendations(purchases path: String, report: Report, table: Table, _ arguments: ParsedArguments,
+                                console: Console) throws -> RecommendationSection {
+        guard let idColumn = report.idColumn else {
+            throw SegmentError.invalidParameter("\(table.source): --purchases joins customers by id, but no unique id column was found; name it with --id (columns: \(table.columnNames.joined(separator: ", ")))")
+        }
+        let segments = try CustomerSegments(table: table, idColumn: idColumn, labels: report.labels)
+        let inputs = try PurchaseInputs.load(purchases: path, segments: segments, arguments: arguments)
+        let segmentOfCustomer = segments.segmentIndices(for: inputs.log.customers)
+        let evaluation = try RecommendOptions.evaluate(inputs, segmentOfCustomer: segmentOfCustomer, arguments: arguments)
+        console.info(evaluation.summary)
+
+        let configuration = try RecommendOptions.configuration(arguments)
+        let engine = RecommendationEngine(interactions: inputs.log.interactions(weight: RecommendOptions.weight(arguments)),
+                                          segmentOfCustomer: segmentOfCustomer, itemVectors: inputs.itemVectors, configuration: configuration)
+        let personas = Dictionary(uniqueKeysWithValues: (report.content.profiles?.segments ?? []).map { ($0.label, $0.persona) })
+        let topItems = segments.labels.enumerated().map { index, label in
+            (segment: personas[label].map { "\(label) · \($0)" } ?? label,
+             items: engine.segmentItems(index, count: configuration.top).map { inputs.log.items[Int($0)] })
+        }
+        let holdout = HoldoutEvaluation.Strategy(rawValue: arguments.choice("holdout") ?? "last") ?? .last
+        return RecommendationSection(evaluation: evaluation.rows, k: evaluation.k, holdout: holdout, topItems: topItems)
+    }
+}
