@@ -26,6 +26,7 @@ enum ClusterCommand: SegmentCommand {
             + [OptionSpec("algorithm", value: "NAME", help: "Clustering algorithm.", default: "kmeans", choices: algorithms)]
             + KMeansOptions.clusterOnly + KMeansOptions.selection + KMeansOptions.fitting
             + ClusterOptions.agglomerativeOptions + ClusterOptions.dbscanOptions + ClusterOptions.birchOptions
+            + ClusterOptions.miniBatchOptions
             + ClusterOutput.options
             + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: "csv")
             + CommonOptions.runtime,
@@ -40,6 +41,10 @@ enum ClusterCommand: SegmentCommand {
     )
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
+        if arguments.choice("algorithm") == "minibatch-kmeans" {
+            // Streams the file instead of loading it.
+            return try runMiniBatch(arguments, console: console)
+        }
         let table = try CommonOptions.loadTable(arguments)
         let labelColumn = try ClusterOutput.labelColumn(arguments, table: table)
         let prepared = try CommonOptions.prepareFeatures(table, arguments)
