@@ -12,7 +12,7 @@ extension ClusterCommand {
     static func runMiniBatch(_ arguments: ParsedArguments, console: Console) throws {
         let source = try CommonOptions.inputSource(arguments)
         guard case .file = source else {
-            throw UsageError(message: "--algorithm minibatch-kmeans reads its input several times, so it cannot read standard input; save the data to a file and name it")
+            throw UsageError(message: "--algorithm minibatch-kmeans reads its input several times, so it cannot read standard input; save it to a file and pass the path")
         }
         var configuration = try ClusterOptions.miniBatchConfiguration(arguments)
         let dialect = try CommonOptions.dialect(arguments, for: source)
