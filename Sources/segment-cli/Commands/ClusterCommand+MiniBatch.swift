@@ -58,7 +58,7 @@ extension ClusterCommand {
             try ClusterOutput.writeModel(saved, path: path)
         }
         guard !console.quiet else { return }
-        let stop = model.converged ? "stopped early: no improvement of the smoothed batch inertia" : "step limit reached"
+        let stop = model.converged ? "stopped early" : "step limit reached"
         console.info("\(model.steps) batches of \(model.batchSize) rows (\(model.epochs) pass\(model.epochs == 1 ? "" : "es") over the data, \(stop)); \(passes) reads of the file in all")
         var line = "minibatch-kmeans: k=\(centers.rows), \(fitted.featureRowCount) rows; sizes \(sizes.map(String.init).joined(separator: ", "))"
         if fitted.featureRowCount < fitted.rowCount { line += "; \(fitted.rowCount - fitted.featureRowCount) rows with missing values left unlabelled" }
