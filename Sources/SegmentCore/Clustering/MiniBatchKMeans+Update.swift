@@ -14,7 +14,7 @@ extension MiniBatchKMeans {
             rowsSinceReassignment = 0
             reassign = true
         }
-        let previous = tolerance > 0 ? centers.storage : []
+        if tolerance > 0 { previousCenters.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: centers.storage) } }
         let inertia = assignBatch(batch)
         updateCenters(batch)
         if reassign && configuration.reassignmentRatio > 0 { reassignLowCounts(batch) }
@@ -22,7 +22,10 @@ extension MiniBatchKMeans {
         steps += 1
         var change = 0.0
         if tolerance > 0 {
-            for index in 0..<previous.count { change += (centers.storage[index] - previous[index]) * (centers.storage[index] - previous[index]) }
+            for index in 0..<previousCenters.count {
+                let shift = centers.storage[index] - previousCenters[index]
+                change += shift * shift
+            }
         }
         if hasConverged(batchInertia: inertia / Double(batchSize), centerChange: change) {
             converged = true

@@ -38,7 +38,7 @@ public struct MiniBatchKMeans: Sendable {
     var panel: CenterPanel
     var distances: [Double]
     var batchLabels: [Int]
-    var batchSums: [Double]
+    var previousCenters: [Double]
     var batchCounts: [Int]
     var smoothedInertia: Double?
     var smoothedInertiaMinimum: Double?
@@ -81,7 +81,7 @@ public struct MiniBatchKMeans: Sendable {
         panel = CenterPanel(centers)
         distances = [Double](repeating: 0, count: panel.paddedCount)
         batchLabels = [Int](repeating: 0, count: batchSize)
-        batchSums = [Double](repeating: 0, count: centers.rows * centers.columns)
+        previousCenters = [Double](repeating: 0, count: tolerance > 0 ? centers.rows * centers.columns : 0)
         batchCounts = [Int](repeating: 0, count: centers.rows)
     }
 

@@ -1,9 +1,6 @@
 import SegmentCore
 
 extension ClusterCommand {
-    /// Rows of the summary silhouette sample.
-    static let miniBatchSilhouetteRows = ClusterOutput.silhouetteRows
-
     /// `cluster --algorithm minibatch-kmeans`: streams the input file in
     /// bounded memory, never loading it. Passes: the feature pipeline (one or
     /// two, see `StreamingFeatureFit`), mini-batch epochs until a stopping
@@ -38,7 +35,7 @@ extension ClusterCommand {
                                             progress: progress.reporter)
         let passes = fitPasses + model.epochs + 2
         let measured = try MiniBatchKMeans.measure(source, dialect: dialect, pipeline: pipeline, inputColumns: featureColumns, centers: model.centers,
-                                                   sampleRows: miniBatchSilhouetteRows, seed: seed,
+                                                   sampleRows: ClusterOutput.silhouetteRows, seed: seed,
                                                    stage: "pass \(passes - 1): measuring", progress: progress.reporter)
         let numbering = SegmentNumbering(sizes: measured.sizes, firstRows: measured.firstRows)
         try writeMiniBatchRows(source, dialect: dialect, pipeline: pipeline, inputColumns: featureColumns, centers: model.centers,

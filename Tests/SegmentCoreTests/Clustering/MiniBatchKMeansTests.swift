@@ -35,6 +35,18 @@ import Testing
         #expect(fit.steps < fit.stepLimit)
     }
 
+    @Test func toleranceStopsWhenCentresStopMoving() {
+        // The same batch twice: the second step leaves every centre at the
+        // mean of its rows, a change of 0, which is within any tolerance.
+        var configuration = MiniBatchKMeans.Configuration(clusterCount: 2)
+        configuration.batchSize = 4
+        var fit = MiniBatchKMeans(configuration: configuration, centers: Matrix(rows: 2, columns: 1, storage: [0, 10]),
+                                  rowCount: 1_000, rng: SplitMix64(seed: 1), tolerance: 1e-9)
+        #expect(![1.0, 2, 9, 11].withUnsafeBufferPointer { fit.step($0) })
+        #expect([1.0, 2, 9, 11].withUnsafeBufferPointer { fit.step($0) })
+        #expect(fit.converged && fit.steps == 2)
+    }
+
     @Test func matchesPlainScikitLearnStep() {
         // Six overlapping groups in 3-D, k = 5 from the first rows but one
         // centre far away, batches of 20: the far centre gets no rows, so the
