@@ -1,3 +1,4 @@
+import Foundation
 import SegmentCore
 
 extension ClusterCommand {
@@ -8,8 +9,8 @@ extension ClusterCommand {
     /// labelled rows (segments numbered by decreasing size).
     static func runMiniBatch(_ arguments: ParsedArguments, console: Console) throws {
         let source = try CommonOptions.inputSource(arguments)
-        guard case .file = source else {
-            throw UsageError(message: "--algorithm minibatch-kmeans reads its input several times, so it cannot read standard input; save it to a file and pass the path")
+        guard case .file(let path) = source, isRereadable(path) else {
+            throw UsageError(message: "--algorithm minibatch-kmeans reads its input several times, so it cannot read standard input or a pipe; save it to a file and pass the path")
         }
         var configuration = try ClusterOptions.miniBatchConfiguration(arguments)
         let dialect = try CommonOptions.dialect(arguments, for: source)
@@ -66,6 +67,13 @@ extension ClusterCommand {
         if fitted.featureRowCount > measured.sample.rows { measures += " (sample of \(measured.sample.rows) rows)" }
         measures += "; inertia \(formatNumber(measured.inertia, decimals: 4))"
         console.info(measures)
+    }
+
+    /// Whether `path` can be read more than once: a regular file, or a path
+    /// that cannot be opened at all (reported by the first read).
+    static func isRereadable(_ path: String) -> Bool {
+        guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else { return true }
+        return type == .typeRegular
     }
 
     /// The writing pass: every input record unchanged plus its segment
