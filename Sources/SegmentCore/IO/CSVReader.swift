@@ -58,6 +58,8 @@ public final class CSVReader {
     public let name: String
     /// The input's size in bytes when it is a regular file.
     public var sizeHint: Int? { reader.sizeHint }
+    /// Bytes read from the input so far (for progress over `sizeHint`).
+    public private(set) var bytesRead = 0
     private let reader: ByteReader
     private let delimiter: UInt8
 
@@ -109,6 +111,7 @@ public final class CSVReader {
     private func refill() throws -> Bool {
         if atEnd { return false }
         blockCount = try reader.read(into: block, capacity: blockCapacity)
+        bytesRead += blockCount
         position = 0
         if blockCount == 0 { atEnd = true; return false }
         if startOfInput {

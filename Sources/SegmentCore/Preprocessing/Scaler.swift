@@ -47,14 +47,16 @@ public struct Scaler: Sendable, Codable, Equatable {
             var values = [Double](repeating: 0, count: data.rows)
             for row in 0..<data.rows { values[row] = data.storage[row * columns + column] }
             let (c, s) = parameters(method, of: &values)
-            guard c.isFinite, s.isFinite else {
-                let name = names?[column] ?? "column \(column + 1)"
-                throw SegmentError.invalidInput("'\(name)': its values span more than the largest representable number, so \(method.rawValue) scaling overflows; divide the column by a large constant first")
-            }
+            guard c.isFinite, s.isFinite else { throw overflow(method, column: names?[column] ?? "column \(column + 1)") }
             center[column] = c
             scale[column] = s
         }
         return Scaler(method: method, center: center, scale: scale)
+    }
+
+    /// The error for a column whose spread is not representable.
+    static func overflow(_ method: ScaleMethod, column name: String) -> SegmentError {
+        .invalidInput("'\(name)': its values span more than the largest representable number, so \(method.rawValue) scaling overflows; divide the column by a large constant first")
     }
 
     /// The centre and (non-zero) spread of `values` for `method`.

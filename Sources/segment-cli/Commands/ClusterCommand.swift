@@ -17,12 +17,15 @@ enum ClusterCommand: SegmentCommand {
 
         k-means follows scikit-learn's KMeans: greedy k-means++ seeding, --n-init restarts keeping the lowest inertia, a tolerance relative to the mean feature variance, and a final assignment after a non-strict stop. With --k auto every k of --k-range is fitted and --select decides; the choice is explained on standard error.
 
+        minibatch-kmeans streams a file larger than memory in bounded memory with scikit-learn's MiniBatchKMeans semantics: k-means++ on a sample of 3 x --batch-size rows, then batches of consecutive rows in file order (shuffle a sorted file first), each centre the mean of the rows it absorbed, low-count centres reassigned, stopping when the smoothed batch inertia stops improving or after --max-iter passes. It needs --k N and a file (not standard input); column types come from the first 100000 rows, robust scaling and median/mode fills from a 100000-row sample.
+
         --model FILE saves the feature columns, encoding, imputation values, scaler and centres as JSON for `segment assign`; --centers FILE writes each segment's size and centre in original units (one-hot columns as shares).
 
         \(ClusterOptions.assignmentRules)
         """,
         usage: "segment cluster [options] [FILE]",
-        options: CommonOptions.input + CommonOptions.features + algorithmOptions + ClusterOutput.options
+        options: CommonOptions.input + CommonOptions.features + algorithmOptions + ClusterOptions.miniBatchOptions
+            + ClusterOutput.options
             + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: "csv")
             + CommonOptions.runtime,
         examples: [
@@ -32,6 +35,7 @@ enum ClusterCommand: SegmentCommand {
             "segment cluster Fixtures/mall_customers.csv --features \"Annual Income (k$),Spending Score (1-100)\" --scale none --algorithm agglomerative --linkage ward --k 5 --linkage-out tree.csv",
             "segment cluster Fixtures/mall_customers.csv --algorithm dbscan --eps auto",
             "segment cluster Fixtures/mall_customers.csv --algorithm birch --threshold 0.5 --k 5",
+            "segment cluster big.csv --algorithm minibatch-kmeans --k 16 --model big.json -o labelled.csv",
         ]
     )
 
@@ -42,6 +46,10 @@ enum ClusterCommand: SegmentCommand {
         + ClusterOptions.agglomerativeOptions + ClusterOptions.dbscanOptions + ClusterOptions.birchOptions
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
+        if arguments.choice("algorithm") == "minibatch-kmeans" {
+            // Streams the file instead of loading it.
+            return try runMiniBatch(arguments, console: console)
+        }
         let table = try CommonOptions.loadTable(arguments)
         let labelColumn = try ClusterOutput.labelColumn(arguments, table: table)
         let prepared = try CommonOptions.prepareFeatures(table, arguments)
@@ -72,7 +80,8 @@ enum ClusterCommand: SegmentCommand {
         case "dbscan":
             return ClusterOutcome(try ClusterOptions.runDBSCAN(features, arguments, console: console), features: features)
         default:
-            throw SegmentError.invalidParameter("--algorithm \(algorithm) is not available in this build")
+            // minibatch-kmeans streams a file and is run by `cluster` before any table is loaded.
+            throw SegmentError.invalidParameter("--algorithm \(algorithm) streams files larger than memory and only runs in `segment cluster`; label the file there, then pass the labelled file to this command")
         }
     }
 }

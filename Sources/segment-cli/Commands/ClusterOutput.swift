@@ -47,18 +47,10 @@ enum ClusterOutput {
     static func writeExtras(_ prepared: PreparedFeatures, outcome: ClusterOutcome, algorithm: String, table: Table,
                             labelColumn: String, arguments: ParsedArguments) throws {
         if let path = arguments.string("centers") {
-            guard var centers = outcome.clustering.centers else {
+            guard let centers = outcome.clustering.centers else {
                 throw SegmentError.invalidParameter("--centers: --algorithm \(algorithm) has no centres")
             }
-            prepared.pipeline.scaler.inverseTransform(&centers)
-            let sink = try OutputSink(OutputDestination(argument: path))
-            let writer = try RecordWriter(sink: sink, format: .csv, header: [labelColumn, "size"] + prepared.pipeline.outputNames)
-            let sizes = outcome.clustering.sizes
-            for segment in 0..<centers.rows {
-                try writer.write([.integer(segment), .integer(sizes[segment])] + centers.row(segment).map { .number($0) })
-            }
-            try writer.finish()
-            try sink.commit()
+            try writeCenters(centers, sizes: outcome.clustering.sizes, pipeline: prepared.pipeline, labelColumn: labelColumn, path: path)
         }
         if let path = arguments.string("model") {
             guard let rule = outcome.rule else {
@@ -66,10 +58,28 @@ enum ClusterOutput {
             }
             let model = SegmentModel(algorithm: algorithm, pipeline: prepared.pipeline,
                                      idColumn: prepared.idColumn.map { table.columnNames[$0] }, labelColumn: labelColumn, rule: rule)
-            let sink = try OutputSink(OutputDestination(argument: path))
-            try sink.write(try model.jsonText())
-            try sink.commit()
+            try writeModel(model, path: path)
         }
+    }
+
+    /// Writes each segment's size and centre in original units (`--centers`).
+    static func writeCenters(_ centers: Matrix, sizes: [Int], pipeline: FeaturePipeline, labelColumn: String, path: String) throws {
+        var centers = centers
+        pipeline.scaler.inverseTransform(&centers)
+        let sink = try OutputSink(OutputDestination(argument: path))
+        let writer = try RecordWriter(sink: sink, format: .csv, header: [labelColumn, "size"] + pipeline.outputNames)
+        for segment in 0..<centers.rows {
+            try writer.write([.integer(segment), .integer(sizes[segment])] + centers.row(segment).map { .number($0) })
+        }
+        try writer.finish()
+        try sink.commit()
+    }
+
+    /// Saves `model` as JSON (`--model`).
+    static func writeModel(_ model: SegmentModel, path: String) throws {
+        let sink = try OutputSink(OutputDestination(argument: path))
+        try sink.write(try model.jsonText())
+        try sink.commit()
     }
 
     /// The summary on standard error: algorithm, k, sizes, silhouette, objective.

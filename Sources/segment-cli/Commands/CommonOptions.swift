@@ -87,17 +87,30 @@ enum CommonOptions {
         guard table.rowCount > 0 else {
             throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
         }
-        let idColumn = try ColumnSelection.idColumn(in: table, explicit: arguments.string("id"))
-        let featureColumns: [Int]
-        if let names = arguments.list("features") {
-            featureColumns = try ColumnSelection.resolve(names, in: table.columnNames, option: "--features")
-        } else {
-            featureColumns = ColumnSelection.defaultFeatures(in: table, idColumn: idColumn).filter { !excluded.contains($0) }
-        }
-        let missing = MissingPolicy(rawValue: arguments.choice("missing") ?? "error") ?? .error
-        let scale = ScaleMethod(rawValue: arguments.choice("scale") ?? "standard") ?? .standard
-        let (pipeline, features) = try FeaturePipeline.fit(table: table, featureColumns: featureColumns, missing: missing, scale: scale)
+        let (idColumn, featureColumns) = try chooseColumns(table, arguments, excluding: excluded)
+        let (pipeline, features) = try FeaturePipeline.fit(table: table, featureColumns: featureColumns, missing: missingPolicy(arguments),
+                                                           scale: scaleMethod(arguments))
         return PreparedFeatures(idColumn: idColumn, featureColumns: featureColumns, pipeline: pipeline, features: features)
+    }
+
+    /// Resolves `--id` and `--features` (default: every numeric column but
+    /// the id and `excluded`).
+    static func chooseColumns(_ table: Table, _ arguments: ParsedArguments, excluding excluded: [Int] = []) throws -> (id: Int?, features: [Int]) {
+        let idColumn = try ColumnSelection.idColumn(in: table, explicit: arguments.string("id"))
+        if let names = arguments.list("features") {
+            return (idColumn, try ColumnSelection.resolve(names, in: table.columnNames, option: "--features"))
+        }
+        return (idColumn, ColumnSelection.defaultFeatures(in: table, idColumn: idColumn).filter { !excluded.contains($0) })
+    }
+
+    /// The policy of `--missing`.
+    static func missingPolicy(_ arguments: ParsedArguments) -> MissingPolicy {
+        MissingPolicy(rawValue: arguments.choice("missing") ?? "error") ?? .error
+    }
+
+    /// The method of `--scale`.
+    static func scaleMethod(_ arguments: ParsedArguments) -> ScaleMethod {
+        ScaleMethod(rawValue: arguments.choice("scale") ?? "standard") ?? .standard
     }
 }
 

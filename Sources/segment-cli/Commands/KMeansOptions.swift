@@ -14,8 +14,8 @@ enum KMeansOptions {
     /// Running k-means.
     static let fitting: [OptionSpec] = [
         OptionSpec("n-init", value: "N", help: "Restarts with different k-means++ or random seeds; the lowest inertia wins.", default: "10"),
-        OptionSpec("max-iter", value: "N", help: "Iteration limit per restart.", default: "300"),
-        OptionSpec("tol", value: "X", help: "Stop when the summed squared centre shift is at most X times the mean feature variance (as scikit-learn).", default: "1e-4"),
+        OptionSpec("max-iter", value: "N", help: "Iteration limit per restart (minibatch-kmeans: passes over the file, default 100).", default: "300"),
+        OptionSpec("tol", value: "X", help: "Stop when the summed squared centre shift is at most X times the mean feature variance (as scikit-learn; minibatch-kmeans: per batch, off unless given).", default: "1e-4"),
         OptionSpec("method", value: "METHOD", help: "Exact algorithm: plain Lloyd, or Lloyd with Hamerly's bounds (same result, fewer distance computations); auto uses Hamerly for k >= 3.",
                    default: "auto", choices: KMeans.Method.allCases.map(\.rawValue)),
     ]
