@@ -59,25 +59,29 @@ public final class CSVReader {
     /// The input's size in bytes when it is a regular file.
     public var sizeHint: Int? { reader.sizeHint }
     /// Bytes read from the input so far (for progress over `sizeHint`).
-    public private(set) var bytesRead = 0
+    @exclusivity(unchecked) public private(set) var bytesRead = 0
     private let reader: ByteReader
     private let delimiter: UInt8
 
-    private var block: UnsafeMutablePointer<UInt8>
+    // The scanning state below is touched for every byte. A reader belongs
+    // to one thread and its state is only mutated by its own methods, never
+    // through overlapping accesses, so runtime exclusivity checks are off.
+
+    @exclusivity(unchecked) private var block: UnsafeMutablePointer<UInt8>
     private let blockCapacity = 1 << 20
-    private var blockCount = 0
-    private var position = 0
-    private var atEnd = false
-    private var startOfInput = true
+    @exclusivity(unchecked) private var blockCount = 0
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var atEnd = false
+    @exclusivity(unchecked) private var startOfInput = true
 
-    private var fieldBytes: UnsafeMutablePointer<UInt8>
-    private var fieldCapacity = 4096
-    private var fieldLength = 0
-    private var ends: UnsafeMutablePointer<Int>
-    private var endsCapacity = 64
-    private var fieldCount = 0
+    @exclusivity(unchecked) private var fieldBytes: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var fieldCapacity = 4096
+    @exclusivity(unchecked) private var fieldLength = 0
+    @exclusivity(unchecked) private var ends: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var endsCapacity = 64
+    @exclusivity(unchecked) private var fieldCount = 0
 
-    private var line = 1
+    @exclusivity(unchecked) private var line = 1
     /// Field count every record must have; set from the first record.
     public private(set) var expectedFieldCount: Int?
 

@@ -31,7 +31,9 @@ public struct BrokenPipe: Error {}
 /// `NAME` untouched.
 public final class OutputSink {
     private let descriptor: Int32
-    private var buffer: [UInt8] = []
+    /// Appended to for every byte written; the sink belongs to one thread and
+    /// its methods never overlap accesses, so runtime exclusivity checks are off.
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let bufferLimit = 1 << 16
     private let finalPath: String?
     private let temporaryPath: String?
