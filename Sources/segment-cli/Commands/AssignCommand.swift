@@ -93,13 +93,8 @@ enum AssignCommand: SegmentCommand {
 
     /// Reads and checks the model file.
     static func loadModel(_ path: String) throws -> SegmentModel {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw SegmentError.cannotOpen(path: path, reason: "no such file or it cannot be read")
-        }
-        return try SegmentModel.decode(data, file: path)
+        let bytes = try ByteReader(.file(path)).readAll()
+        return try SegmentModel.decode(Data(bytes), file: path)
     }
 
     /// An input cell as an output value: numbers stay numbers (bare in

@@ -22,8 +22,7 @@ extension ClusterCommand {
             configuration.clusterCount = requested
             fit = try KMeans.fit(data, configuration: configuration)
         } else {
-            let range = try KMeansOptions.kRange(arguments)
-            let fitting = range.clamped(to: range.lowerBound...max(range.lowerBound, min(range.upperBound, data.rows)))
+            let fitting = try KSelection.feasibleRange(try KMeansOptions.kRange(arguments), for: data)
             let selection = try KSelection.evaluate(data, range: fitting, configuration: configuration)
             let criterion = KMeansOptions.criterion(arguments)
             let choice = selection.choice(by: criterion)

@@ -44,12 +44,13 @@ enum ClusterCommand: SegmentCommand {
         let labelColumn = try ClusterOutput.labelColumn(arguments, table: table)
         let prepared = try CommonOptions.prepareFeatures(table, arguments)
         let algorithm = arguments.choice("algorithm") ?? "kmeans"
+        let outputs = OutputBatch()
         let outcome: ClusterOutcome
         switch algorithm {
         case "kmeans":
             outcome = try runKMeans(prepared, arguments, console: console)
         case "agglomerative":
-            outcome = ClusterOutcome(nearestCenterOf: try ClusterOptions.runAgglomerative(prepared.features.matrix, arguments, console: console).clustering)
+            outcome = ClusterOutcome(nearestCenterOf: try ClusterOptions.runAgglomerative(prepared.features.matrix, arguments, console: console, outputs: outputs).clustering)
         case "birch":
             outcome = ClusterOutcome(nearestCenterOf: try ClusterOptions.runBIRCH(prepared.features.matrix, arguments, console: console).clustering)
         case "dbscan":
@@ -57,10 +58,13 @@ enum ClusterCommand: SegmentCommand {
         default:
             throw SegmentError.invalidParameter("--algorithm \(algorithm) is not available in this build")
         }
-        try ClusterOutput.writeRows(table, features: prepared.features, clustering: outcome.clustering,
-                                    labelColumn: labelColumn, arguments: arguments)
+        // The extras first: when one of them cannot be written, nothing has
+        // reached standard output yet.
         try ClusterOutput.writeExtras(prepared, outcome: outcome, algorithm: algorithm, table: table,
-                                      labelColumn: labelColumn, arguments: arguments)
+                                      labelColumn: labelColumn, arguments: arguments, outputs: outputs)
+        try ClusterOutput.writeRows(table, features: prepared.features, clustering: outcome.clustering,
+                                    labelColumn: labelColumn, arguments: arguments, outputs: outputs)
+        try outputs.commitAll()
         ClusterOutput.summarize(outcome, algorithm: algorithm, features: prepared.features.matrix,
                                 arguments: arguments, console: console)
     }

@@ -1,0 +1,35 @@
+/// The range of feature values that distance computations accept.
+///
+/// Squared Euclidean distances, centre sums and Ward merge costs add up
+/// squares of coordinate differences over every feature and row; with values
+/// near ±1.8e308 they overflow to infinity and the clustering silently breaks.
+/// Scaled features up to ±1e100 keep every such sum finite for any realistic
+/// number of rows and features (n · d · (2·10¹⁰⁰)² ≪ 1.8e308 for n · d < 10¹⁰⁰).
+public enum FeatureMagnitude {
+    /// The largest accepted magnitude of a scaled feature value.
+    public static let limit = 1e100
+
+    /// Checks every value of `features` against `limit`.
+    /// - Parameters:
+    ///   - names: the output feature names (one per matrix column).
+    ///   - lines: the 1-based input line of each matrix row, for the message.
+    ///   - scale: the scaling that produced the values, for the message.
+    /// - Throws: `SegmentError.invalidData` naming the line, the column and the
+    ///   value, and how to fix it (choose a scaling, or divide the column).
+    public static func check(_ features: Matrix, names: [String], source: String, lines: (Int) -> Int, scale: ScaleMethod) throws {
+        let width = features.columns
+        guard width > 0 else { return }
+        let position = features.storage.withUnsafeBufferPointer { values in
+            values.firstIndex { !(abs($0) <= limit) }
+        }
+        guard let position else { return }
+        let row = position / width, column = position % width
+        let value = features.storage[position]
+        let fix = scale == .none
+            ? "use --scale standard or minmax, or divide the column by a large constant"
+            : "divide the column by a large constant, or use --scale standard or minmax"
+        throw SegmentError.invalidData(
+            file: source, line: lines(row), column: names[column],
+            message: "the value \(value) after --scale \(scale.rawValue) is too large to compute distances with (the limit is ±1e100); \(fix)")
+    }
+}
