@@ -56,6 +56,7 @@ enum AssignCommand: SegmentCommand {
         let sink = try CommonOptions.openOutput(arguments)
         let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false), header: columnNames + [labelColumn])
         var assigner = SegmentAssigner(rule: model.rule)
+        let featureNames = model.pipeline.outputNames
         var features = [Double](repeating: 0, count: model.pipeline.outputWidth)
         var values: [OutputValue] = []
         var counts: [Int: Int] = [:]
@@ -68,6 +69,8 @@ enum AssignCommand: SegmentCommand {
                 }
                 guard complete else { return nil }
                 model.pipeline.scaler.transform(row: features)
+                try FeatureMagnitude.check(row: UnsafeBufferPointer(features), names: featureNames, source: reader.name,
+                                           line: record.line, scale: model.pipeline.scaler.method)
                 return assigner.label(of: UnsafeBufferPointer(features))
             }
             let labelValue: OutputValue = label.map { .integer($0) } ?? .missing
