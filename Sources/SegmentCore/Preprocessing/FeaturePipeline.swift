@@ -28,8 +28,7 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
     /// Fits the pipeline to `featureColumns` of `table` and returns it with
     /// the transformed features.
     /// - Throws: `SegmentError.invalidData` for text in a numeric column or a
-    ///   missing value under `--missing error`, or a scaled value too large for
-    ///   distance computations (`FeatureMagnitude`); `SegmentError.invalidParameter`
+    ///   missing value under `--missing error`; `SegmentError.invalidParameter`
     ///   for a column that cannot be a feature (dates, free text, all missing).
     public static func fit(table: Table, featureColumns: [Int], missing: MissingPolicy, scale: ScaleMethod) throws -> (FeaturePipeline, FeatureMatrix) {
         guard !featureColumns.isEmpty else {
@@ -46,9 +45,6 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
         for column in columns { scaled += [Bool](repeating: column.encoding == .numeric, count: column.encoding.width) }
         pipeline.scaler = try Scaler.fit(scale, to: features.matrix, scaled: scaled, names: pipeline.outputNames)
         pipeline.scaler.transform(&features.matrix)
-        let rows = features.tableRows
-        try FeatureMagnitude.check(features.matrix, names: pipeline.outputNames, source: table.source,
-                                   lines: { table.rowLines[rows[$0]] }, scale: scale)
         return (pipeline, features)
     }
 

@@ -50,6 +50,9 @@ enum AssignCommand: SegmentCommand {
                 throw SegmentError.invalidData(file: reader.name, line: 1, column: nil,
                                                message: "the model needs column '\(column.name)', which the input lacks (columns: \(columnNames.joined(separator: ", ")))")
             }
+            if let second = columnNames[(index + 1)...].firstIndex(of: column.name) {
+                throw CSVError.duplicateColumn(file: reader.name, name: column.name, firstColumn: index + 1, secondColumn: second + 1)
+            }
             return index
         }
 

@@ -81,9 +81,14 @@ enum CommonOptions {
     }
 
     /// Resolves `--id` and `--features` and fits the feature pipeline.
-    /// - Parameter excluded: columns never chosen as default features (such
-    ///   as a label column being scored).
-    static func prepareFeatures(_ table: Table, _ arguments: ParsedArguments, excluding excluded: [Int] = []) throws -> PreparedFeatures {
+    /// - Parameters:
+    ///   - excluded: columns never chosen as default features (such as a
+    ///     label column being scored).
+    ///   - forDistances: whether the features feed distance computations, so
+    ///     that values beyond `FeatureMagnitude.limit` are refused (`scale`
+    ///     only rewrites values and passes false).
+    static func prepareFeatures(_ table: Table, _ arguments: ParsedArguments, excluding excluded: [Int] = [],
+                                forDistances: Bool = true) throws -> PreparedFeatures {
         guard table.rowCount > 0 else {
             throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
         }
@@ -97,6 +102,11 @@ enum CommonOptions {
         let missing = MissingPolicy(rawValue: arguments.choice("missing") ?? "error") ?? .error
         let scale = ScaleMethod(rawValue: arguments.choice("scale") ?? "standard") ?? .standard
         let (pipeline, features) = try FeaturePipeline.fit(table: table, featureColumns: featureColumns, missing: missing, scale: scale)
+        if forDistances {
+            let rows = features.tableRows
+            try FeatureMagnitude.check(features.matrix, names: pipeline.outputNames, source: table.source,
+                                       lines: { table.rowLines[rows[$0]] }, scale: scale)
+        }
         return PreparedFeatures(idColumn: idColumn, featureColumns: featureColumns, pipeline: pipeline, features: features)
     }
 }

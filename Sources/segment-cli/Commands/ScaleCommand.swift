@@ -22,7 +22,7 @@ enum ScaleCommand: SegmentCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let table = try CommonOptions.loadTable(arguments)
-        let prepared = try CommonOptions.prepareFeatures(table, arguments)
+        let prepared = try CommonOptions.prepareFeatures(table, arguments, forDistances: false)
         let matrix = prepared.features.matrix
         var matrixRowOfTableRow = [Int](repeating: -1, count: table.rowCount)
         for (matrixRow, tableRow) in prepared.features.tableRows.enumerated() { matrixRowOfTableRow[tableRow] = matrixRow }
