@@ -102,7 +102,7 @@ enum KMeansOptions {
                     let cell = CellParsing.trimmingSpaces(cells.cell(row: row, column: column))
                     guard let number = CellParsing.parseNumber(cell) else {
                         throw SegmentError.invalidData(file: table.source, line: table.rowLines[row], column: table.columnNames[column],
-                                                       message: "expected a number, found '\(String(decoding: cell, as: UTF8.self))'")
+                                                       message: "expected a number, found \(MessageText.quoted(cell))")
                     }
                     centers[row, feature] = number.value
                 }
