@@ -61,7 +61,8 @@ public final class OutputSink {
             if fd < 0 {
                 let code = errno
                 TemporaryFiles.unregister(temporary)
-                throw SegmentError.writeFailed(path: path, reason: Self.openFailure(code, directory: directory))
+                let shown = (path as NSString).deletingLastPathComponent
+                throw SegmentError.writeFailed(path: path, reason: Self.openFailure(code, directory: shown.isEmpty ? "." : shown))
             }
             descriptor = fd
             finalPath = path
