@@ -54,6 +54,7 @@ import Testing
         let wideHeader = (0..<100_000).map { "c\($0)" }.joined(separator: ",") + "\n"
         write("wideheader.csv", wideHeader)
         write("wide.csv", wideHeader + [String](repeating: "1", count: 100_000).joined(separator: ",") + "\n")
+        write("rfmhuge.csv", "customer,date,amount\nc1,2024-01-01,1e308\nc1,2024-02-01,1e308\nc2,2024-01-05,5\n")
         write("small.csv", "a,b\n1,2\n3,4\n10,10\n11,11\n")
         write("notjson.json", "this is not JSON\n")
         write("v99.json", "{\"formatVersion\": 99}\n")
@@ -180,6 +181,8 @@ import Testing
             Case(arguments: ["cluster", "mall.csv", "--algorithm", "agglomerative", "--k", "3", "--linkage", "centroid"], status: 2, stderr: usage("cluster", "invalid value 'centroid' for '--linkage'; expected one of: ward, complete, average, single")),
             Case(arguments: ["cluster", "wideheader.csv"], status: 1, stderr: error("wideheader.csv: the file has a header but no data rows")),
             Case(arguments: ["cluster", "wide.csv", "--k", "2"], status: 2, stderr: error("n_samples=1 should be >= n_clusters=2; choose a smaller k")),
+            Case(arguments: ["rfm", "rfmhuge.csv", "--customer", "customer", "--date", "date", "--amount", "amount"], status: 1,
+                 stderr: error("customer 'c1': the purchase amounts add up to more than the largest representable number (about 1.8e308); divide the amount column by a large constant")),
             Case(arguments: ["cluster", "--k", "2", "-"], status: 1, stderr: error("<stdin>: the input is empty; expected a header line and at least one data row")),
             Case(arguments: ["assign", "--model", "notjson.json", "mall.csv"], status: 1, stderr: error("notjson.json: not a segment model (expected JSON written by `segment cluster --model`)")),
             Case(arguments: ["assign", "--model", "v99.json", "mall.csv"], status: 1, stderr: error("v99.json: model format version 99 is not supported (this segment reads version 1); re-create the model with this version of `segment cluster --model`")),
