@@ -103,7 +103,7 @@ import Testing
         ("garbage.csv", 1, error("garbage.csv:1: field 1 is not valid UTF-8; convert the file to UTF-8 (for example with iconv)")),
         ("badutf8.csv", 1, error("badutf8.csv:3: field 1 is not valid UTF-8; convert the file to UTF-8 (for example with iconv)")),
         ("dup.csv", 1, error("dup.csv:1: column name 'a' appears twice (fields 1 and 2); rename one of them")),
-        ("missing.csv", 1, error("cannot open 'missing.csv': no such file")),
+        ("missing.csv", 1, error("cannot open 'missing.csv': no such file; check the name and the current directory")),
         ("folder", 1, error("cannot open 'folder': it is a directory, not a file")),
         // Tests run as root, so a chmod 000 file is still readable; a read of
         // /proc/self/mem at offset 0 fails with EIO for any user instead.
@@ -172,8 +172,8 @@ import Testing
             Case(arguments: ["cluster", "three.csv", "--k", "4", "--scale", "none"], status: 2, stderr: error("k=4 but the features have only 3 distinct rows; choose k ≤ 3")),
             Case(arguments: ["cluster", "three.csv", "--k", "4", "--scale", "none", "--algorithm", "agglomerative"], status: 2, stderr: error("k=4 but the features have only 3 distinct rows; choose k ≤ 3")),
             Case(arguments: ["elbow", "three.csv", "--k-range", "5-8", "--scale", "none"], status: 2, stderr: error("--k-range starts at k=5 but the features have only 3 distinct rows; choose a range within 1-3")),
-            Case(arguments: ["cluster", "mall.csv", "--k-range", "10-2"], status: 2, stderr: usage("cluster", "--k-range needs 1 <= LOW <= HIGH, got '10-2'")),
-            Case(arguments: ["elbow", "mall.csv", "--k-range", "10-2"], status: 2, stderr: usage("elbow", "--k-range needs 1 <= LOW <= HIGH, got '10-2'")),
+            Case(arguments: ["cluster", "mall.csv", "--k-range", "10-2"], status: 2, stderr: usage("cluster", "--k-range needs 1 <= LOW <= HIGH, got '10-2'; did you mean '2-10'?")),
+            Case(arguments: ["elbow", "mall.csv", "--k-range", "10-2"], status: 2, stderr: usage("elbow", "--k-range needs 1 <= LOW <= HIGH, got '10-2'; did you mean '2-10'?")),
             Case(arguments: ["cluster", "mall.csv", "--algorithm", "dbscan", "--eps", "0"], status: 2, stderr: usage("cluster", "--eps must be greater than 0, got 0")),
             Case(arguments: ["cluster", "mall.csv", "--algorithm", "dbscan", "--eps", "-1"], status: 2, stderr: usage("cluster", "--eps must be greater than 0, got -1")),
             Case(arguments: ["cluster", "mall.csv", "--algorithm", "dbscan", "--min-samples", "0"], status: 2, stderr: usage("cluster", "--min-samples must be at least 1, got 0")),
@@ -188,7 +188,7 @@ import Testing
             Case(arguments: ["assign", "--model", "v99.json", "mall.csv"], status: 1, stderr: error("v99.json: model format version 99 is not supported (this segment reads version 1); re-create the model with this version of `segment cluster --model`")),
             Case(arguments: ["assign", "--model", "v1.json", "mall.csv"], status: 1, stderr: error("v1.json: damaged model: missing field 'algorithm'; re-create it with `segment cluster --model FILE`")),
             Case(arguments: ["assign", "--model", "ab.json", "mall.csv"], status: 1, stderr: error("mall.csv:1: the model needs column 'a', which the input lacks (columns: CustomerID, Gender, Age, Annual Income (k$), Spending Score (1-100))")),
-            Case(arguments: ["assign", "--model", "missing.json", "mall.csv"], status: 1, stderr: error("cannot open 'missing.json': no such file")),
+            Case(arguments: ["assign", "--model", "missing.json", "mall.csv"], status: 1, stderr: error("cannot open 'missing.json': no such file; check the name and the current directory")),
             Case(arguments: ["assign", "--model", "folder", "mall.csv"], status: 1, stderr: error("cannot open 'folder': it is a directory, not a file")),
             Case(arguments: ["cluster", "mall.csv", "--k", "3", "-o", "nowhere/out.csv"], status: 1,
                  stderr: error("cannot write 'nowhere/out.csv': the directory 'nowhere' does not exist; create it or write elsewhere"), checksOutputFiles: false),

@@ -46,8 +46,11 @@ enum KMeansOptions {
         guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]) else {
             throw UsageError(message: "--k-range expects LOW-HIGH such as 2-10, got '\(text)'")
         }
-        guard low >= 1, low <= high else {
+        guard low >= 1, high >= 1 else {
             throw UsageError(message: "--k-range needs 1 <= LOW <= HIGH, got '\(text)'")
+        }
+        guard low <= high else {
+            throw UsageError(message: "--k-range needs 1 <= LOW <= HIGH, got '\(text)'; did you mean '\(high)-\(low)'?")
         }
         return low...high
     }
