@@ -149,8 +149,11 @@ import Testing
         } else if command != "score" {
             problems.append(("nofeat.csv", 2, error("no feature columns: the file has no numeric column besides the id; name the features with --features")))
         }
-        if command != "scale" {
-            problems.append(("huge.csv", 1, error("huge.csv:2 column 'a': the value 1e+308 after --scale none is too large to compute distances with (the limit is ±1e100); use --scale standard or minmax, or divide the column by a large constant")))
+        let tooLarge = "huge.csv:2 column 'a': the value 1e+308 after --scale none is too large to compute distances with (the limit is ±1e100)"
+        if command == "assign" {
+            problems.append(("huge.csv", 1, error("\(tooLarge); the row is far outside the data the model was made from; correct or remove it")))
+        } else if command != "scale" {
+            problems.append(("huge.csv", 1, error("\(tooLarge); use --scale standard or minmax, or divide the column by a large constant")))
         }
         let oneSegment = "every row has the same feature values, so there is only one segment"
         switch command {

@@ -27,20 +27,22 @@ public enum FeatureMagnitude {
         throw error(value: features.storage[position], column: names[column], source: source, line: lines(row), scale: scale)
     }
 
-    /// Checks one scaled row (`segment assign`) against `limit`.
-    /// - Throws: `SegmentError.invalidData` as `check(_:names:source:lines:scale:)`.
+    /// Checks one row scaled by a saved model (`segment assign`) against `limit`.
+    /// - Throws: `SegmentError.invalidData` naming the line, column and value.
     @inlinable
     public static func check(row: UnsafeBufferPointer<Double>, names: [String], source: String, line: Int, scale: ScaleMethod) throws {
         for feature in 0..<row.count where !(abs(row[feature]) <= limit) {
-            throw error(value: row[feature], column: names[feature], source: source, line: line, scale: scale)
+            throw error(value: row[feature], column: names[feature], source: source, line: line, scale: scale,
+                        fix: "the row is far outside the data the model was made from; correct or remove it")
         }
     }
 
-    /// The error for `value` in `column` at `line`, with how to fix it.
-    public static func error(value: Double, column: String, source: String, line: Int, scale: ScaleMethod) -> SegmentError {
-        let fix = scale == .none
+    /// The error for `value` in `column` at `line`, with how to fix it
+    /// (by default: choose a scaling, or divide the column).
+    public static func error(value: Double, column: String, source: String, line: Int, scale: ScaleMethod, fix: String? = nil) -> SegmentError {
+        let fix = fix ?? (scale == .none
             ? "use --scale standard or minmax, or divide the column by a large constant"
-            : "divide the column by a large constant, or use --scale standard or minmax"
+            : "divide the column by a large constant, or use --scale standard or minmax")
         return SegmentError.invalidData(
             file: source, line: line, column: column,
             message: "the value \(value) after --scale \(scale.rawValue) is too large to compute distances with (the limit is ±1e100); \(fix)")

@@ -14,8 +14,14 @@ import Testing
             try FeatureMagnitude.check(huge, names: ["a", "b"], source: "f.csv", lines: { $0 + 2 }, scale: .none)
         }
         let row: [Double] = [2e101]
-        #expect(throws: SegmentError.invalidData(file: "g.csv", line: 9, column: "x", message: "the value 2e+101 after --scale robust is too large to compute distances with (the limit is ±1e100); divide the column by a large constant, or use --scale standard or minmax")) {
+        #expect(throws: SegmentError.invalidData(file: "g.csv", line: 9, column: "x", message: "the value 2e+101 after --scale robust is too large to compute distances with (the limit is ±1e100); the row is far outside the data the model was made from; correct or remove it")) {
             try row.withUnsafeBufferPointer { try FeatureMagnitude.check(row: $0, names: ["x"], source: "g.csv", line: 9, scale: .robust) }
+        }
+    }
+
+    @Test func scaledDataChecksTheOtherFix() {
+        #expect(throws: SegmentError.invalidData(file: "f.csv", line: 2, column: "a", message: "the value 1e+200 after --scale robust is too large to compute distances with (the limit is ±1e100); divide the column by a large constant, or use --scale standard or minmax")) {
+            try FeatureMagnitude.check(Matrix([[1e200]]), names: ["a"], source: "f.csv", lines: { $0 + 2 }, scale: .robust)
         }
     }
 
