@@ -61,7 +61,7 @@ import Testing
 
     /// Every user error: exact message and exit status.
     @Test(arguments: [
-        (["inspect", "/nonexistent.csv"], 1, "segment: error: cannot open '/nonexistent.csv': no such file\n"),
+        (["inspect", "/nonexistent.csv"], 1, "segment: error: cannot open '/nonexistent.csv': no such file; check the name and the current directory\n"),
         (["inspect", "/tmp"], 1, "segment: error: cannot open '/tmp': it is a directory, not a file\n"),
         (["inspect", "--formt", "json", "x"], 2, "segment: error: unknown option '--formt'; did you mean '--format'?\nusage: segment inspect [options] [FILE]\nsee 'segment inspect --help'\n"),
         (["inspct"], 2, "segment: error: unknown command 'inspct'; did you mean 'inspect'?\nsee 'segment --help'\n"),

@@ -77,13 +77,17 @@ public struct Agglomerative: Sendable {
     /// - Returns: segments numbered by decreasing size with mean centres, the
     ///   merge tree, and as objective the height of the last merge applied.
     /// - Throws: `SegmentError.invalidParameter` when the cut asks for more
-    ///   segments than rows, or when the distance matrix would exceed the memory budget.
+    ///   segments than rows or distinct rows, or when the distance matrix would exceed the memory budget.
     /// - Complexity: `O(n²·d)` time; memory as `estimatedMemory`.
     public func fit(_ points: Matrix) throws -> Result {
         let n = points.rows
         guard n >= 1 else { throw SegmentError.invalidInput("agglomerative clustering needs at least one row") }
         if case .clusterCount(let k) = configuration.cut, k > n || k < 1 {
             throw SegmentError.invalidParameter("--k must be between 1 and the number of rows (\(n)), got \(k)")
+        }
+        if case .clusterCount(let k) = configuration.cut {
+            let distinct = points.distinctRowCount(limit: k)
+            if distinct < k { throw SegmentError.invalidParameter(KMeans.tooFewDistinctRows(k: k, distinct: distinct)) }
         }
         if configuration.linkage.needsDistanceMatrix {
             let needed = Self.estimatedMemory(rows: n, columns: points.columns, linkage: configuration.linkage)

@@ -60,7 +60,8 @@ extension KMeans {
             self.clusterCount = clusterCount
         }
 
-        /// Checks the parameters against `data`.
+        /// Checks the parameters against `data`: k must not exceed the number
+        /// of distinct rows (scikit-learn only warns and returns fewer clusters).
         func validate(for data: Matrix) throws {
             if case .centers(let centers) = initialization {
                 guard centers.columns == data.columns else {
@@ -79,10 +80,21 @@ extension KMeans {
             guard data.rows >= clusterCount else {
                 throw SegmentError.invalidParameter("n_samples=\(data.rows) should be >= n_clusters=\(clusterCount); choose a smaller k")
             }
+            let distinct = data.distinctRowCount(limit: clusterCount)
+            guard distinct >= clusterCount else {
+                throw SegmentError.invalidParameter(KMeans.tooFewDistinctRows(k: clusterCount, distinct: distinct))
+            }
             guard restarts >= 1, maximumIterations >= 1, tolerance >= 0 else {
                 throw SegmentError.invalidParameter("restarts and iterations must be at least 1 and the tolerance non-negative")
             }
         }
+    }
+
+    /// The message for k larger than the number of distinct feature rows.
+    static func tooFewDistinctRows(k: Int, distinct: Int) -> String {
+        distinct == 1
+            ? "k=\(k) but every row has the same feature values, so there is only one segment; choose k=1 or other --features"
+            : "k=\(k) but the features have only \(distinct) distinct rows; choose k ≤ \(distinct)"
     }
 
     /// The outcome of a k-means fit.

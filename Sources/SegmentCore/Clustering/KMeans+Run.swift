@@ -39,6 +39,10 @@ extension KMeans {
         let partialChanges: Buffer<Int>
         /// Hamerly state (empty for plain Lloyd).
         var bounds: HamerlyBounds?
+        /// When not nil, the inertia after each iteration's assignment step
+        /// (against the centres it assigned to) is appended: a test hook for
+        /// Lloyd's monotone descent, off (one nil check per iteration) in fits.
+        var inertiaTrace: [Double]?
 
         /// Prepares a run of `data` from `centers`.
         init(data: Matrix, centers: Matrix, threads: Int) {
@@ -67,6 +71,7 @@ extension KMeans {
             while iterations < maximumIterations {
                 iterations += 1
                 let changed = assign(accumulate: true)
+                if inertiaTrace != nil { inertiaTrace!.append(inertia()) }
                 let shift = updateCenters()
                 if changed == 0 {
                     strict = true

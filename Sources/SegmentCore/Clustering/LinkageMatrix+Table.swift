@@ -22,7 +22,7 @@ extension LinkageMatrix {
                 let value = table.columns[column].values?[row] ?? .nan
                 guard value.isFinite else {
                     throw SegmentError.invalidData(file: table.source, line: table.rowLines[row], column: names[position],
-                                                   message: "expected a number, found '\(table.string(row: row, column: column))'")
+                                                   message: "expected a number, found \(MessageText.quoted(table.string(row: row, column: column)))")
                 }
                 values.append(value)
             }

@@ -62,7 +62,7 @@ public final class ByteReader {
         case .file(let path):
             var info = stat()
             if stat(path, &info) != 0 {
-                throw SegmentError.cannotOpen(path: path, reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
+                throw SegmentError.cannotOpen(path: path, reason: errno == ENOENT ? "no such file; check the name and the current directory" : String(cString: strerror(errno)))
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 throw SegmentError.cannotOpen(path: path, reason: "it is a directory, not a file")

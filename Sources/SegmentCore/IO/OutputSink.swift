@@ -53,12 +53,18 @@ public final class OutputSink {
         case .file(let path):
             let url = URL(fileURLWithPath: path)
             let directory = url.deletingLastPathComponent().path
+            var info = stat()
+            if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+                throw SegmentError.writeFailed(path: path, reason: "it is a directory; give a file name")
+            }
             let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())"
             TemporaryFiles.register(temporary)
             let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             if fd < 0 {
+                let code = errno
                 TemporaryFiles.unregister(temporary)
-                throw SegmentError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+                let shown = (path as NSString).deletingLastPathComponent
+                throw SegmentError.writeFailed(path: path, reason: Self.openFailure(code, directory: shown.isEmpty ? "." : shown))
             }
             descriptor = fd
             finalPath = path
@@ -125,6 +131,15 @@ public final class OutputSink {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
             throw SegmentError.writeFailed(path: finalPath, reason: reason)
+        }
+    }
+
+    /// Why the temporary file in `directory` could not be created, and what to do.
+    static func openFailure(_ code: Int32, directory: String) -> String {
+        switch code {
+        case ENOENT: return "the directory '\(directory)' does not exist; create it or write elsewhere"
+        case EACCES, EROFS: return "'\(directory)' is not writable (\(String(cString: strerror(code)))); write elsewhere"
+        default: return String(cString: strerror(code))
         }
     }
 

@@ -15,14 +15,17 @@ public enum AssignmentRule: Codable, Sendable, Equatable {
         }
     }
 
-    /// Whether the stored arrays agree with `dimensions`.
+    /// Whether the stored arrays agree with `dimensions` and every coordinate
+    /// is within `FeatureMagnitude.limit` (so distances cannot overflow).
     var isConsistent: Bool {
         switch self {
         case .nearestCenter(let centers, let dimensions):
             return dimensions > 0 && !centers.isEmpty && centers.count % dimensions == 0
+                && centers.allSatisfy { abs($0) <= FeatureMagnitude.limit }
         case .corePoints(let points, let dimensions, let labels, let eps, let metric):
-            return dimensions > 0 && points.count == labels.count * dimensions && eps >= 0
+            return dimensions > 0 && points.count == labels.count * dimensions && eps >= 0 && eps.isFinite
                 && (metric == "euclidean" || metric == "manhattan")
+                && points.allSatisfy { abs($0) <= FeatureMagnitude.limit }
         }
     }
 }

@@ -64,7 +64,7 @@ public struct SegmentModel: Codable, Sendable, Equatable {
             try model.validate(file: file)
             return model
         } catch let error as DecodingError {
-            throw SegmentError.invalidInput("\(file): damaged model: \(describe(error))")
+            throw SegmentError.invalidInput("\(file): damaged model: \(describe(error)); re-create it with `segment cluster --model FILE`")
         }
     }
 
@@ -72,10 +72,10 @@ public struct SegmentModel: Codable, Sendable, Equatable {
     func validate(file: String) throws {
         let width = pipeline.outputWidth
         guard rule.dimensions == width, pipeline.scaler.center.count == width, pipeline.scaler.scale.count == width else {
-            throw SegmentError.invalidInput("\(file): damaged model: the assignment rule has \(rule.dimensions) features but the pipeline produces \(width)")
+            throw SegmentError.invalidInput("\(file): damaged model: the assignment rule has \(rule.dimensions) features but the pipeline produces \(width); re-create it with `segment cluster --model FILE`")
         }
         guard rule.isConsistent else {
-            throw SegmentError.invalidInput("\(file): damaged model: the assignment rule's arrays do not match its dimensions")
+            throw SegmentError.invalidInput("\(file): damaged model: the assignment rule's numbers do not match its dimensions or are not finite; re-create it with `segment cluster --model FILE`")
         }
     }
 

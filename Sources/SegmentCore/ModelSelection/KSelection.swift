@@ -32,6 +32,21 @@ public struct KSelection: Sendable {
     /// Largest number of rows the silhouette is computed on exactly.
     public var silhouetteRows: Int
 
+    /// The part of `requested` that `data` can be split into: k up to the
+    /// number of distinct rows.
+    /// - Throws: `SegmentError.invalidParameter` when the range starts above
+    ///   the number of distinct rows.
+    public static func feasibleRange(_ requested: ClosedRange<Int>, for data: Matrix) throws -> ClosedRange<Int> {
+        let distinct = data.distinctRowCount(limit: requested.upperBound)
+        guard requested.lowerBound <= distinct else {
+            let low = requested.lowerBound
+            throw SegmentError.invalidParameter(distinct == 1
+                ? "--k-range starts at k=\(low) but every row has the same feature values, so there is only one segment; check --features"
+                : "--k-range starts at k=\(low) but the features have only \(distinct) distinct rows; choose a range within 1-\(distinct)")
+        }
+        return requested.lowerBound...distinct
+    }
+
     /// Fits k-means for every k in `range` with `configuration` (its
     /// `clusterCount` is replaced) and scores each fit.
     /// - Parameter silhouetteRows: rows beyond which the silhouette is

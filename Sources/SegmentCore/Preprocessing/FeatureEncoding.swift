@@ -87,7 +87,10 @@ public enum FeatureCellError: Error {
     public func message(for found: String) -> String {
         var trimmed = found.trimmingCharacters(in: .whitespaces)
         let infinite = trimmed.withUTF8 { CellParsing.isInfinityToken($0) }
-        let expected = infinite ? "a finite number" : "a number"
-        return "expected \(expected), found '\(found)'; correct it, or leave it empty (or NA) to mark it missing"
+        // Digits alone that do not parse overflow a Double (beyond ±1.8e308).
+        let overflowing = !trimmed.isEmpty && trimmed.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
+            && trimmed.contains(where: \.isNumber)
+        let expected = infinite || overflowing ? "a finite number" : "a number"
+        return "expected \(expected), found \(MessageText.quoted(found)); correct it, or leave it empty (or NA) to mark it missing"
     }
 }

@@ -37,7 +37,8 @@ public struct RFMTable: Sendable {
     ///
     /// - Parameter asOf: the reference day (days since 1970-01-01); nil
     ///   means the day after the latest purchase.
-    /// - Throws: `SegmentError.invalidParameter` when dates or amounts are missing.
+    /// - Throws: `SegmentError.invalidParameter` when dates or amounts are
+    ///   missing; `SegmentError.invalidInput` when a customer's total overflows.
     public init(log: PurchaseLog, asOf: Double?) throws {
         guard let days = log.days else {
             throw SegmentError.invalidParameter("rfm needs purchase dates, but no date column was found; name it with --date")
@@ -54,6 +55,9 @@ public struct RFMTable: Sendable {
             last[customer] = max(last[customer], days[purchase])
             frequency[customer] += 1
             monetary[customer] += amounts[purchase]
+        }
+        if let customer = monetary.firstIndex(where: { !$0.isFinite }) {
+            throw SegmentError.invalidInput("customer '\(log.customers[customer])': the purchase amounts add up to more than the largest representable number (about 1.8e308); divide the amount column by a large constant")
         }
         let active = (0..<customerCount).filter { frequency[$0] > 0 }
         let reference = asOf ?? ((days.max() ?? 0).rounded(.down) + 1)

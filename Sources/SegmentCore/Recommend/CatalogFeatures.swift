@@ -92,7 +92,7 @@ public struct CatalogFeatures: Sendable {
                     if CellParsing.isMissing(cell) { continue }
                     guard let number = CellParsing.parseNumber(cell), number.value.isFinite else {
                         throw SegmentError.invalidData(file: table.source, line: table.rowLines[row], column: table.columnNames[column],
-                                                       message: "expected a number, found '\(String(decoding: cell, as: UTF8.self))'")
+                                                       message: "expected a number, found \(MessageText.quoted(cell))")
                     }
                     parsed[row] = number.value
                 }

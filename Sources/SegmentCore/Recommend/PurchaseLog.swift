@@ -55,7 +55,7 @@ public struct PurchaseLog: Sendable {
             func number(_ row: Int, _ column: Int, _ what: String) throws -> Double {
                 let cell = cells.cell(row: row, column: column)
                 guard let parsed = CellParsing.parseNumber(CellParsing.trimmingSpaces(cell)), parsed.value.isFinite else {
-                    throw fail(row, column, "expected a number (\(what)), found '\(String(decoding: cell, as: UTF8.self))'")
+                    throw fail(row, column, "expected a number (\(what)), found \(MessageText.quoted(cell))")
                 }
                 return parsed.value
             }
@@ -66,7 +66,7 @@ public struct PurchaseLog: Sendable {
                 if let column = columns.date {
                     let cell = cells.cell(row: row, column: column)
                     guard let seconds = CellParsing.parseDate(CellParsing.trimmingSpaces(cell)) else {
-                        throw fail(row, column, "expected a date YYYY-MM-DD, found '\(String(decoding: cell, as: UTF8.self))'")
+                        throw fail(row, column, "expected a date YYYY-MM-DD, found \(MessageText.quoted(cell))")
                     }
                     days![row] = seconds / 86_400
                 }

@@ -17,8 +17,9 @@ public enum TemporaryFiles {
     nonisolated(unsafe) private static var initialised = false
 
     /// Installs handlers for SIGINT, SIGTERM and SIGHUP that remove registered
-    /// files and exit with 128 + signal, and ignores SIGPIPE so that a closed
-    /// pipe surfaces as a write error (`BrokenPipe`).
+    /// files and exit with 128 + signal (unblocking those signals, which a
+    /// parent process may have left blocked), and ignores SIGPIPE so that a
+    /// closed pipe surfaces as a write error (`BrokenPipe`).
     public static func installSignalHandlers() {
         lock.lock()
         defer { lock.unlock() }
@@ -27,6 +28,13 @@ public enum TemporaryFiles {
             initialised = true
         }
         signal(SIGPIPE, SIG_IGN)
+        // A parent may start us with these signals blocked (threads of many
+        // runtimes block signals, and the mask is inherited): unblock them,
+        // or Ctrl-C would never reach the handler.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&handled, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber) { received in
                 for index in 0..<TemporaryFiles.capacity {

@@ -50,12 +50,16 @@ enum AssignCommand: SegmentCommand {
                 throw SegmentError.invalidData(file: reader.name, line: 1, column: nil,
                                                message: "the model needs column '\(column.name)', which the input lacks (columns: \(columnNames.joined(separator: ", ")))")
             }
+            if let second = columnNames[(index + 1)...].firstIndex(of: column.name) {
+                throw CSVError.duplicateColumn(file: reader.name, name: column.name, firstColumn: index + 1, secondColumn: second + 1)
+            }
             return index
         }
 
         let sink = try CommonOptions.openOutput(arguments)
         let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false), header: columnNames + [labelColumn])
         var assigner = SegmentAssigner(rule: model.rule)
+        let featureNames = model.pipeline.outputNames
         var features = [Double](repeating: 0, count: model.pipeline.outputWidth)
         var values: [OutputValue] = []
         var counts: [Int: Int] = [:]
@@ -68,6 +72,8 @@ enum AssignCommand: SegmentCommand {
                 }
                 guard complete else { return nil }
                 model.pipeline.scaler.transform(row: features)
+                try FeatureMagnitude.check(row: UnsafeBufferPointer(features), names: featureNames, source: reader.name,
+                                           line: record.line, scale: model.pipeline.scaler.method)
                 return assigner.label(of: UnsafeBufferPointer(features))
             }
             let labelValue: OutputValue = label.map { .integer($0) } ?? .missing
@@ -93,13 +99,8 @@ enum AssignCommand: SegmentCommand {
 
     /// Reads and checks the model file.
     static func loadModel(_ path: String) throws -> SegmentModel {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw SegmentError.cannotOpen(path: path, reason: "no such file or it cannot be read")
-        }
-        return try SegmentModel.decode(data, file: path)
+        let bytes = try ByteReader(.file(path)).readAll()
+        return try SegmentModel.decode(Data(bytes), file: path)
     }
 
     /// An input cell as an output value: numbers stay numbers (bare in

@@ -23,7 +23,7 @@ extension ClusterCommand {
             configuration.clusterCount = requested
             fit = try KMeans.fit(data, configuration: configuration)
         } else {
-            let fitting = try KMeansOptions.fittingRange(arguments, rows: data.rows)
+            let fitting = try KMeansOptions.fittingRange(arguments, data: data)
             let evaluated = try KSelection.evaluate(data, range: fitting, configuration: configuration)
             let criterion = KMeansOptions.criterion(arguments)
             let chosen = evaluated.candidate(k: evaluated.choice(by: criterion).k)!

@@ -39,22 +39,24 @@ extension ClusterCommand {
                                                    sampleRows: ClusterOutput.silhouetteRows, seed: seed,
                                                    stage: "pass \(passes - 1): measuring", progress: progress.reporter)
         let numbering = SegmentNumbering(sizes: measured.sizes, firstRows: measured.firstRows)
-        try writeMiniBatchRows(source, dialect: dialect, pipeline: pipeline, inputColumns: featureColumns, centers: model.centers,
-                               numbering: numbering, columnNames: prefix.columnNames, labelColumn: labelColumn, arguments: arguments,
-                               stage: "pass \(passes): writing", progress: progress.reporter)
-        progress.finish()
-
         let centers = model.centers.selectingRows(numbering.order)
         let sizes = numbering.order.map { measured.sizes[$0] }
+        // The extras first, then the rows; all are renamed into place together.
+        let outputs = OutputBatch()
         if let path = arguments.string("centers") {
-            try ClusterOutput.writeCenters(centers, sizes: sizes, pipeline: pipeline, labelColumn: labelColumn, path: path)
+            try ClusterOutput.writeCenters(centers, sizes: sizes, pipeline: pipeline, labelColumn: labelColumn, path: path, outputs: outputs)
         }
         if let path = arguments.string("model") {
             let rule = AssignmentRule.nearestCenter(centers: centers.storage, dimensions: centers.columns)
             let saved = SegmentModel(algorithm: "minibatch-kmeans", pipeline: pipeline, idColumn: idColumn.map { prefix.columnNames[$0] },
                                      labelColumn: labelColumn, rule: rule)
-            try ClusterOutput.writeModel(saved, path: path)
+            try ClusterOutput.writeModel(saved, path: path, outputs: outputs)
         }
+        try writeMiniBatchRows(source, dialect: dialect, pipeline: pipeline, inputColumns: featureColumns, centers: model.centers,
+                               numbering: numbering, columnNames: prefix.columnNames, labelColumn: labelColumn, arguments: arguments,
+                               outputs: outputs, stage: "pass \(passes): writing", progress: progress.reporter)
+        progress.finish()
+        try outputs.commitAll()
         guard !console.quiet else { return }
         let stop = model.converged ? "stopped early" : "step limit reached"
         console.info("\(model.steps) batches of \(model.batchSize) rows (\(model.epochs) pass\(model.epochs == 1 ? "" : "es") over the data, \(stop)); \(passes) reads of the file in all")
@@ -81,8 +83,8 @@ extension ClusterCommand {
     /// without features) under the header `columnNames` + `labelColumn`.
     static func writeMiniBatchRows(_ source: InputSource, dialect: CSVDialect, pipeline: FeaturePipeline, inputColumns: [Int], centers: Matrix,
                                    numbering: SegmentNumbering, columnNames: [String], labelColumn: String, arguments: ParsedArguments,
-                                   stage: String, progress: ProgressReporter) throws {
-        let sink = try CommonOptions.openOutput(arguments)
+                                   outputs: OutputBatch, stage: String, progress: ProgressReporter) throws {
+        let sink = try outputs.open(OutputDestination(argument: arguments.string("output")))
         let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false), header: columnNames + [labelColumn])
         var assigner = SegmentAssigner(rule: .nearestCenter(centers: centers.storage, dimensions: centers.columns))
         var values: [OutputValue] = []
@@ -99,6 +101,5 @@ extension ClusterCommand {
             return true
         }
         try writer.finish()
-        try sink.commit()
     }
 }

@@ -54,24 +54,30 @@ enum ClusterCommand: SegmentCommand {
         let labelColumn = try ClusterOutput.labelColumn(arguments, table: table)
         let prepared = try CommonOptions.prepareFeatures(table, arguments)
         let algorithm = arguments.choice("algorithm") ?? "kmeans"
-        let outcome = try cluster(prepared, algorithm: algorithm, arguments, console: console)
-        try ClusterOutput.writeRows(table, features: prepared.features, clustering: outcome.clustering,
-                                    labelColumn: labelColumn, arguments: arguments)
+        let outputs = OutputBatch()
+        let outcome = try cluster(prepared, algorithm: algorithm, arguments, console: console, outputs: outputs)
+        // The extras first: when one of them cannot be written, nothing has
+        // reached standard output yet.
         try ClusterOutput.writeExtras(prepared, outcome: outcome, algorithm: algorithm, table: table,
-                                      labelColumn: labelColumn, arguments: arguments)
+                                      labelColumn: labelColumn, arguments: arguments, outputs: outputs)
+        try ClusterOutput.writeRows(table, features: prepared.features, clustering: outcome.clustering,
+                                    labelColumn: labelColumn, arguments: arguments, outputs: outputs)
+        try outputs.commitAll()
         ClusterOutput.summarize(outcome, algorithm: algorithm, features: prepared.features.matrix,
                                 arguments: arguments, console: console)
     }
 
     /// Runs `algorithm` on the prepared features with the options of
     /// `algorithmOptions` (used by `cluster` and `report`).
-    static func cluster(_ prepared: PreparedFeatures, algorithm: String, _ arguments: ParsedArguments, console: Console) throws -> ClusterOutcome {
+    /// `outputs` collects files the algorithm writes (`--linkage-out`).
+    static func cluster(_ prepared: PreparedFeatures, algorithm: String, _ arguments: ParsedArguments, console: Console,
+                        outputs: OutputBatch) throws -> ClusterOutcome {
         let features = prepared.features.matrix
         switch algorithm {
         case "kmeans":
             return try runKMeans(prepared, arguments, console: console)
         case "agglomerative":
-            let result = try ClusterOptions.runAgglomerative(features, arguments, console: console)
+            let result = try ClusterOptions.runAgglomerative(features, arguments, console: console, outputs: outputs)
             var outcome = ClusterOutcome(nearestCenterOf: result.clustering)
             outcome.linkage = result.linkage
             return outcome

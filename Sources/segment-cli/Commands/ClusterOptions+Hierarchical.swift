@@ -12,10 +12,10 @@ extension ClusterOptions {
     ]
 
     /// Runs agglomerative clustering on the scaled features as the options ask,
-    /// writing `--linkage-out` (atomically) when given.
+    /// writing `--linkage-out` as part of `outputs` when given.
     /// - Throws: `UsageError` for missing or conflicting cut options or a bad size,
     ///   `SegmentError` when the distance matrix does not fit in memory.
-    static func runAgglomerative(_ features: Matrix, _ arguments: ParsedArguments, console: Console) throws -> Agglomerative.Result {
+    static func runAgglomerative(_ features: Matrix, _ arguments: ParsedArguments, console: Console, outputs: OutputBatch) throws -> Agglomerative.Result {
         let linkage = Linkage(rawValue: arguments.choice("linkage") ?? "ward") ?? .ward
         let cut: Agglomerative.Cut
         switch (arguments.has("k"), arguments.has("distance-threshold")) {
@@ -42,19 +42,17 @@ extension ClusterOptions {
                                                         threads: try CommonOptions.threads(arguments))
         let result = try Agglomerative(configuration).fit(features)
         if let path = arguments.string("linkage-out") {
-            try writeLinkage(result.linkage, to: path)
+            try writeLinkage(result.linkage, to: outputs.open(OutputDestination(argument: path)))
         }
         return result
     }
 
-    /// Writes `tree` as CSV `left,right,distance,size` to `path`, atomically.
-    static func writeLinkage(_ tree: LinkageMatrix, to path: String) throws {
-        let sink = try OutputSink(OutputDestination(argument: path))
+    /// Writes `tree` as CSV `left,right,distance,size` to `sink` (not committed).
+    static func writeLinkage(_ tree: LinkageMatrix, to sink: OutputSink) throws {
         let writer = try RecordWriter(sink: sink, format: .csv, header: ["left", "right", "distance", "size"])
         for merge in tree.merges {
             try writer.write([.integer(merge.left), .integer(merge.right), .number(merge.distance), .integer(merge.size)])
         }
         try writer.finish()
-        try sink.commit()
     }
 }

@@ -22,11 +22,13 @@ enum ClusterOutput {
         return name
     }
 
-    /// Writes every table row plus its label (empty for rows without features).
-    static func writeRows(_ table: Table, features: FeatureMatrix, clustering: Clustering, labelColumn: String, arguments: ParsedArguments) throws {
+    /// Writes every table row plus its label (empty for rows without features)
+    /// to `-o` (committed with the other outputs of `outputs`) or standard output.
+    static func writeRows(_ table: Table, features: FeatureMatrix, clustering: Clustering, labelColumn: String,
+                          arguments: ParsedArguments, outputs: OutputBatch) throws {
         var labelOfRow = [Int?](repeating: nil, count: table.rowCount)
         for (matrixRow, tableRow) in features.tableRows.enumerated() { labelOfRow[tableRow] = clustering.labels[matrixRow] }
-        let sink = try CommonOptions.openOutput(arguments)
+        let sink = try outputs.open(OutputDestination(argument: arguments.string("output")))
         let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false), header: table.columnNames + [labelColumn])
         if writer.passesCellsThrough {
             try writer.write(rowsOf: table, appendingIntegers: labelOfRow, threads: try CommonOptions.threads(arguments))
@@ -40,17 +42,17 @@ enum ClusterOutput {
             }
         }
         try writer.finish()
-        try sink.commit()
     }
 
-    /// Writes `--centers` and `--model` when asked for.
+    /// Writes `--centers` and `--model` when asked for, as part of `outputs`.
     static func writeExtras(_ prepared: PreparedFeatures, outcome: ClusterOutcome, algorithm: String, table: Table,
-                            labelColumn: String, arguments: ParsedArguments) throws {
+                            labelColumn: String, arguments: ParsedArguments, outputs: OutputBatch) throws {
         if let path = arguments.string("centers") {
             guard let centers = outcome.clustering.centers else {
                 throw SegmentError.invalidParameter("--centers: --algorithm \(algorithm) has no centres")
             }
-            try writeCenters(centers, sizes: outcome.clustering.sizes, pipeline: prepared.pipeline, labelColumn: labelColumn, path: path)
+            try writeCenters(centers, sizes: outcome.clustering.sizes, pipeline: prepared.pipeline, labelColumn: labelColumn,
+                             path: path, outputs: outputs)
         }
         if let path = arguments.string("model") {
             guard let rule = outcome.rule else {
@@ -58,28 +60,27 @@ enum ClusterOutput {
             }
             let model = SegmentModel(algorithm: algorithm, pipeline: prepared.pipeline,
                                      idColumn: prepared.idColumn.map { table.columnNames[$0] }, labelColumn: labelColumn, rule: rule)
-            try writeModel(model, path: path)
+            try writeModel(model, path: path, outputs: outputs)
         }
     }
 
     /// Writes each segment's size and centre in original units (`--centers`).
-    static func writeCenters(_ centers: Matrix, sizes: [Int], pipeline: FeaturePipeline, labelColumn: String, path: String) throws {
+    static func writeCenters(_ centers: Matrix, sizes: [Int], pipeline: FeaturePipeline, labelColumn: String, path: String,
+                             outputs: OutputBatch) throws {
         var centers = centers
         pipeline.scaler.inverseTransform(&centers)
-        let sink = try OutputSink(OutputDestination(argument: path))
+        let sink = try outputs.open(OutputDestination(argument: path))
         let writer = try RecordWriter(sink: sink, format: .csv, header: [labelColumn, "size"] + pipeline.outputNames)
         for segment in 0..<centers.rows {
             try writer.write([.integer(segment), .integer(sizes[segment])] + centers.row(segment).map { .number($0) })
         }
         try writer.finish()
-        try sink.commit()
     }
 
     /// Saves `model` as JSON (`--model`).
-    static func writeModel(_ model: SegmentModel, path: String) throws {
-        let sink = try OutputSink(OutputDestination(argument: path))
+    static func writeModel(_ model: SegmentModel, path: String, outputs: OutputBatch) throws {
+        let sink = try outputs.open(OutputDestination(argument: path))
         try sink.write(try model.jsonText())
-        try sink.commit()
     }
 
     /// The summary on standard error: algorithm, k, sizes, silhouette, objective.

@@ -81,15 +81,26 @@ enum CommonOptions {
     }
 
     /// Resolves `--id` and `--features` and fits the feature pipeline.
-    /// - Parameter excluded: columns never chosen as default features (such
-    ///   as a label column being scored).
-    static func prepareFeatures(_ table: Table, _ arguments: ParsedArguments, excluding excluded: [Int] = []) throws -> PreparedFeatures {
+    /// - Parameters:
+    ///   - excluded: columns never chosen as default features (such as a
+    ///     label column being scored).
+    ///   - forDistances: whether the features feed distance computations, so
+    ///     that values beyond `FeatureMagnitude.limit` are refused (`scale`
+    ///     only rewrites values and passes false).
+    static func prepareFeatures(_ table: Table, _ arguments: ParsedArguments, excluding excluded: [Int] = [],
+                                forDistances: Bool = true) throws -> PreparedFeatures {
         guard table.rowCount > 0 else {
             throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
         }
         let (idColumn, featureColumns) = try chooseColumns(table, arguments, excluding: excluded)
+        let scale = scaleMethod(arguments)
         let (pipeline, features) = try FeaturePipeline.fit(table: table, featureColumns: featureColumns, missing: missingPolicy(arguments),
-                                                           scale: scaleMethod(arguments))
+                                                           scale: scale)
+        if forDistances {
+            let rows = features.tableRows
+            try FeatureMagnitude.check(features.matrix, names: pipeline.outputNames, source: table.source,
+                                       lines: { table.rowLines[rows[$0]] }, scale: scale)
+        }
         return PreparedFeatures(idColumn: idColumn, featureColumns: featureColumns, pipeline: pipeline, features: features)
     }
 

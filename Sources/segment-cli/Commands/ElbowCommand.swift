@@ -29,11 +29,7 @@ enum ElbowCommand: SegmentCommand {
         let table = try CommonOptions.loadTable(arguments)
         let prepared = try CommonOptions.prepareFeatures(table, arguments)
         let data = prepared.features.matrix
-        let range = try KMeansOptions.kRange(arguments)
-        guard range.lowerBound <= data.rows else {
-            throw SegmentError.invalidParameter("--k-range starts at k=\(range.lowerBound) but there are only \(data.rows) rows")
-        }
-        let fitting = range.lowerBound...min(range.upperBound, data.rows)
+        let fitting = try KSelection.feasibleRange(try KMeansOptions.kRange(arguments), for: data)
         let configuration = try KMeansOptions.configuration(arguments, clusterCount: fitting.lowerBound)
         let selection = try KSelection.evaluate(data, range: fitting, configuration: configuration)
         let criterion = KMeansOptions.criterion(arguments)

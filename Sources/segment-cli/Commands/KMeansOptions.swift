@@ -46,8 +46,11 @@ enum KMeansOptions {
         guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]) else {
             throw UsageError(message: "--k-range expects LOW-HIGH such as 2-10, got '\(text)'")
         }
-        guard low >= 1, low <= high else {
+        guard low >= 1, high >= 1 else {
             throw UsageError(message: "--k-range needs 1 <= LOW <= HIGH, got '\(text)'")
+        }
+        guard low <= high else {
+            throw UsageError(message: "--k-range needs 1 <= LOW <= HIGH, got '\(text)'; did you mean '\(high)-\(low)'?")
         }
         return low...high
     }
@@ -55,9 +58,8 @@ enum KMeansOptions {
     /// The k values `cluster --k auto` and `report` fit: `--k-range`, its top
     /// cut to the number of rows (the lower end kept, so a too-small input
     /// fails with k-means' own message).
-    static func fittingRange(_ arguments: ParsedArguments, rows: Int) throws -> ClosedRange<Int> {
-        let range = try kRange(arguments)
-        return range.clamped(to: range.lowerBound...max(range.lowerBound, min(range.upperBound, rows)))
+    static func fittingRange(_ arguments: ParsedArguments, data: Matrix) throws -> ClosedRange<Int> {
+        try KSelection.feasibleRange(try kRange(arguments), for: data)
     }
 
     /// The selection criterion of `--select`.
@@ -110,7 +112,7 @@ enum KMeansOptions {
                     let cell = CellParsing.trimmingSpaces(cells.cell(row: row, column: column))
                     guard let number = CellParsing.parseNumber(cell) else {
                         throw SegmentError.invalidData(file: table.source, line: table.rowLines[row], column: table.columnNames[column],
-                                                       message: "expected a number, found '\(String(decoding: cell, as: UTF8.self))'")
+                                                       message: "expected a number, found \(MessageText.quoted(cell))")
                     }
                     centers[row, feature] = number.value
                 }

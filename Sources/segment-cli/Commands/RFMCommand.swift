@@ -61,11 +61,16 @@ enum RFMCommand: SegmentCommand {
                                                "r_score", "f_score", "m_score", "rfm_segment"])
         for index in rfm.customers.indices {
             try writer.write([.text(rfm.customers[index]), .number(rfm.recencyDays[index]), .integer(rfm.frequency[index]),
-                              .number((rfm.monetary[index] * 100).rounded() / 100), .integer(rfm.recencyScores[index]),
+                              .number(roundedToCents(rfm.monetary[index])), .integer(rfm.recencyScores[index]),
                               .integer(rfm.frequencyScores[index]), .integer(rfm.monetaryScores[index]), .text(rfm.segments[index])])
         }
         try writer.finish()
         try sink.commit()
         console.info("rfm: \(rfm.customers.count) customers")
+    }
+
+    /// `value` rounded to two decimals; values too large to have a fraction are kept.
+    static func roundedToCents(_ value: Double) -> Double {
+        abs(value) < 1e15 ? (value * 100).rounded() / 100 : value
     }
 }

@@ -8,7 +8,9 @@ extension ReportCommand {
     static func clusteredReport(_ table: Table, _ arguments: ParsedArguments, console: Console) throws -> Report {
         let prepared = try CommonOptions.prepareFeatures(table, arguments)
         let algorithm = arguments.choice("algorithm") ?? "kmeans"
-        let outcome = try ClusterCommand.cluster(prepared, algorithm: algorithm, arguments, console: console)
+        let outputs = OutputBatch()
+        let outcome = try ClusterCommand.cluster(prepared, algorithm: algorithm, arguments, console: console, outputs: outputs)
+        try outputs.commitAll()
         let features = prepared.features.matrix
         ClusterOutput.summarize(outcome, algorithm: algorithm, features: features, arguments: arguments, console: console)
         let clustering = outcome.clustering
@@ -47,7 +49,7 @@ extension ReportCommand {
             return ClusteringReport.kSelection(selection, chosen: chosen, criterion: KMeansOptions.criterion(arguments))
         }
         let data = prepared.features.matrix
-        let range = try KMeansOptions.fittingRange(arguments, rows: data.rows)
+        let range = try KMeansOptions.fittingRange(arguments, data: data)
         let widened = min(range.lowerBound, chosen)...max(range.upperBound, chosen)
         let selection = try KSelection.evaluate(data, range: widened, configuration: try KMeansOptions.configuration(arguments, clusterCount: chosen))
         return ClusteringReport.kSelection(selection, chosen: chosen, criterion: nil)

@@ -22,7 +22,7 @@ enum ScaleCommand: SegmentCommand {
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let table = try CommonOptions.loadTable(arguments)
-        let prepared = try CommonOptions.prepareFeatures(table, arguments)
+        let prepared = try CommonOptions.prepareFeatures(table, arguments, forDistances: false)
         let matrix = prepared.features.matrix
         var matrixRowOfTableRow = [Int](repeating: -1, count: table.rowCount)
         for (matrixRow, tableRow) in prepared.features.tableRows.enumerated() { matrixRowOfTableRow[tableRow] = matrixRow }
@@ -37,8 +37,10 @@ enum ScaleCommand: SegmentCommand {
             widths[column] = prepared.pipeline.columns[position].encoding.width
             offset += widths[column]
         }
+        var positionOfColumn = [Int?](repeating: nil, count: table.columnCount)
+        for (position, column) in prepared.featureColumns.enumerated() { positionOfColumn[column] = position }
         for column in 0..<table.columnCount {
-            if let position = prepared.featureColumns.firstIndex(of: column) {
+            if let position = positionOfColumn[column] {
                 header += prepared.pipeline.columns[position].outputNames
             } else {
                 header.append(table.columnNames[column])

@@ -87,7 +87,7 @@ enum ScoreCommand: SegmentCommand {
                 if cell.isEmpty || CellParsing.isMissingToken(cell) { return unlabelled }
                 guard let number = CellParsing.parseNumber(cell), number.isInteger, number.value >= -1 else {
                     throw SegmentError.invalidData(file: table.source, line: table.rowLines[row], column: table.columnNames[column],
-                                                   message: "expected a segment label (a whole number, -1 for noise), found '\(String(decoding: cell, as: UTF8.self))'")
+                                                   message: "expected a segment label (a whole number, -1 for noise), found \(MessageText.quoted(cell))")
                 }
                 return Int(number.value)
             }

@@ -117,13 +117,13 @@ import Testing
 
     @Test func emptyClusterIsRelocated() throws {
         // Centre 1 starts far from every point and gets none: it takes the
-        // point farthest from its centre (all tie at 0, so row 0).
-        let data = Matrix([[0, 0], [0, 0], [0, 0], [5, 5]])
+        // point farthest from its centre (row 2, at squared distance 0.01).
+        let data = Matrix([[0, 0], [0, 0], [0.1, 0], [5, 5]])
         let result = try fit(data, start: Matrix([[0, 0], [100, 100], [5, 5]]), method: .lloyd)
         #expect(result.centers.storage.allSatisfy { $0.isFinite })
-        #expect(result.centers.row(1) == [0, 0])
+        #expect(result.centers.row(1) == [0.1, 0])
         #expect(result.inertia == 0)
-        #expect(result.labels == [0, 0, 0, 2])
+        #expect(result.labels == [0, 0, 1, 2])
     }
 
     @Test func nonStrictStopEndsWithAFinalAssignment() throws {
@@ -147,6 +147,27 @@ import Testing
         configuration.initialization = .centers(Matrix([[0, 0], [1, 1]]))
         #expect(throws: SegmentError.invalidParameter("the starting centres have 2 features but the data has 1")) {
             try KMeans.fit(data, configuration: configuration)
+        }
+    }
+
+    @Test func refusesMoreClustersThanDistinctRows() throws {
+        let three = Matrix([[1, 2], [1, 2], [3, 4], [3, 4], [5, 6]])
+        #expect(three.distinctRowCount(limit: 10) == 3)
+        #expect(three.distinctRowCount(limit: 2) == 2)
+        #expect(Matrix([[0.0], [-0.0]]).distinctRowCount(limit: 5) == 1)
+        #expect(throws: SegmentError.invalidParameter("k=4 but the features have only 3 distinct rows; choose k ≤ 3")) {
+            try KMeans.fit(three, configuration: KMeans.Configuration(clusterCount: 4))
+        }
+        let same = Matrix([[7], [7], [7]])
+        #expect(throws: SegmentError.invalidParameter("k=2 but every row has the same feature values, so there is only one segment; choose k=1 or other --features")) {
+            try KMeans.fit(same, configuration: KMeans.Configuration(clusterCount: 2))
+        }
+        #expect(throws: SegmentError.invalidParameter("k=4 but the features have only 3 distinct rows; choose k ≤ 3")) {
+            try Agglomerative(.init(linkage: .ward, cut: .clusterCount(4))).fit(three)
+        }
+        #expect(try KSelection.feasibleRange(2...10, for: three) == 2...3)
+        #expect(throws: SegmentError.invalidParameter("--k-range starts at k=5 but the features have only 3 distinct rows; choose a range within 1-3")) {
+            try KSelection.feasibleRange(5...8, for: three)
         }
     }
 

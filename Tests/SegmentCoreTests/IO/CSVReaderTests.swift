@@ -107,7 +107,7 @@ import Testing
     }
 
     @Test func missingFileAndDirectoryAreClearErrors() throws {
-        #expect(throws: SegmentError.cannotOpen(path: "/nonexistent/x.csv", reason: "no such file")) {
+        #expect(throws: SegmentError.cannotOpen(path: "/nonexistent/x.csv", reason: "no such file; check the name and the current directory")) {
             try CSVReader(source: .file("/nonexistent/x.csv"), dialect: .csv)
         }
         #expect(throws: SegmentError.cannotOpen(path: "/tmp", reason: "it is a directory, not a file")) {

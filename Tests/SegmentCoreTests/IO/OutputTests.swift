@@ -40,6 +40,37 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
     }
 
+    @Test func batchCommitsTogetherOrNotAtAll() throws {
+        let first = try TestFiles.temporary("old one\n", name: "one.csv")
+        let folder = (first as NSString).deletingLastPathComponent
+        let second = folder + "/two.json"
+        try "old two\n".write(toFile: second, atomically: false, encoding: .utf8)
+        do {
+            // Released without commitAll (a failing run): both stay as they were.
+            let batch = OutputBatch()
+            try batch.open(.file(first)).write("new one\n")
+            try batch.open(.file(second)).write("new two\n")
+        }
+        #expect(try String(contentsOfFile: first, encoding: .utf8) == "old one\n")
+        #expect(try String(contentsOfFile: second, encoding: .utf8) == "old two\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["one.csv", "two.json"])
+        let batch = OutputBatch()
+        try batch.open(.file(first)).write("new one\n")
+        try batch.open(.file(second)).write("new two\n")
+        try batch.commitAll()
+        #expect(try String(contentsOfFile: first, encoding: .utf8) == "new one\n")
+        #expect(try String(contentsOfFile: second, encoding: .utf8) == "new two\n")
+    }
+
+    @Test func outputPathErrorsSayHowToFixThem() {
+        #expect(throws: SegmentError.writeFailed(path: "/nonexistent-dir/out.csv", reason: "the directory '/nonexistent-dir' does not exist; create it or write elsewhere")) {
+            try OutputSink(.file("/nonexistent-dir/out.csv"))
+        }
+        #expect(throws: SegmentError.writeFailed(path: "/tmp", reason: "it is a directory; give a file name")) {
+            try OutputSink(.file("/tmp"))
+        }
+    }
+
     @Test func recordWriterFormats() throws {
         let path = try TestFiles.temporary("", name: "out.json")
         let sink = try OutputSink(.file(path))

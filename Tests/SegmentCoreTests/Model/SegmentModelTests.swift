@@ -29,11 +29,11 @@ import Testing
             try SegmentModel.decode(Data("{}".utf8), file: "m.json")
         }
         let noRule = text.replacingOccurrences(of: "\"rule\"", with: "\"rules\"")
-        #expect(throws: SegmentError.invalidInput("m.json: damaged model: missing field 'rule'")) {
+        #expect(throws: SegmentError.invalidInput("m.json: damaged model: missing field 'rule'; re-create it with `segment cluster --model FILE`")) {
             try SegmentModel.decode(Data(noRule.utf8), file: "m.json")
         }
         let wrongWidth = try sampleModel(rule: .nearestCenter(centers: [0, 0, 0], dimensions: 3)).jsonText()
-        #expect(throws: SegmentError.invalidInput("m.json: damaged model: the assignment rule has 3 features but the pipeline produces 2")) {
+        #expect(throws: SegmentError.invalidInput("m.json: damaged model: the assignment rule has 3 features but the pipeline produces 2; re-create it with `segment cluster --model FILE`")) {
             try SegmentModel.decode(Data(wrongWidth.utf8), file: "m.json")
         }
     }
