@@ -79,14 +79,19 @@ public enum CellParsing {
         }
     }
 
+    /// The bytes of "infinity" (its first three are "inf").
+    @usableFromInline static let infinityWord: [UInt8] = Array("infinity".utf8)
+
     /// Whether trimmed `cell` spells infinity: `inf`, `infinity`, with an
     /// optional sign, any case.
     @inlinable
     public static func isInfinityToken(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
         if let first = cell.first, first == 0x2B || first == 0x2D { start = 1 }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: cell[start...]), as: UTF8.self).lowercased()
-        return word == "inf" || word == "infinity"
+        let length = cell.count - start
+        guard length == 3 || length == 8 else { return false }
+        for offset in 0..<length where cell[start + offset] | 0x20 != infinityWord[offset] { return false }
+        return true
     }
 
     /// Whether `cell` is missing (after trimming spaces).

@@ -54,6 +54,7 @@ extension DistinctCounter {
     /// that stays in cache: two streaming passes instead of a cache miss per
     /// value on a table of millions of slots.
     static func countDistinct(_ values: [Double]) -> Int {
+        if let count = countDistinctSmallIntegers(values) { return count }
         if values.count < partitionThreshold {
             var counter = DistinctCounter(expected: 64)
             for value in values where !value.isNaN { counter.insert(number: value) }
@@ -82,6 +83,31 @@ extension DistinctCounter {
             total += counter.count
         }
         return total
+    }
+
+    /// Whole numbers spanning at most 2^24 values are counted with a bitmap
+    /// over their range: one sequential pass, no hashing. Returns `nil` for
+    /// other columns.
+    static func countDistinctSmallIntegers(_ values: [Double]) -> Int? {
+        var low = Double.infinity, high = -Double.infinity
+        for value in values where !value.isNaN {
+            guard value == value.rounded() else { return nil }
+            low = min(low, value)
+            high = max(high, value)
+        }
+        guard low <= high else { return 0 }
+        guard high - low < Double(1 << 24) else { return nil }
+        var seen = [UInt64](repeating: 0, count: (Int(high - low) >> 6) + 1)
+        var count = 0
+        for value in values where !value.isNaN {
+            let offset = Int(value - low)
+            let bit: UInt64 = 1 << UInt64(offset & 63)
+            if seen[offset >> 6] & bit == 0 {
+                seen[offset >> 6] |= bit
+                count += 1
+            }
+        }
+        return count
     }
 
     /// The bit pattern that identifies a number (`-0.0` and `0.0` as one).

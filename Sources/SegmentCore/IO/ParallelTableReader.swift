@@ -162,7 +162,8 @@ enum ParallelTableReader {
         }
     }
 
-    /// Pass 1: rows, cells, cell bytes and lines of one chunk; blank lines are skipped.
+    /// Pass 1: rows, cells, cell bytes and lines of one chunk (blank lines
+    /// skipped), and the first ragged row.
     static func countChunk(_ chunk: UnsafeBufferPointer<UInt8>, delimiter: UInt8, width: Int) -> ChunkCounts {
         var counts = ChunkCounts()
         var fields = 1, lineLength = 0, high: UInt8 = 0
@@ -198,7 +199,6 @@ enum ParallelTableReader {
                           bytes: UnsafeMutableBufferPointer<UInt8>, byteOffset: Int) -> (line: Int, column: Int)? {
         var row = 0, cell = 0, output = byteOffset, line = firstLine
         var lineStart = 0, index = 0
-        var invalid: (line: Int, column: Int)?
         let target = bytes.baseAddress!
         while index < chunk.count {
             // One line: [lineStart, lineEnd).
@@ -209,12 +209,13 @@ enum ParallelTableReader {
                 row += 1
                 var fieldStart = output
                 var column = 0
+                var invalidColumn: Int?
                 for position in lineStart..<lineEnd {
                     let byte = chunk[position]
                     if byte == delimiter {
                         ends[cell] = output
-                        if validateUTF8, invalid == nil, !isValidUTF8(UnsafeBufferPointer(start: target + fieldStart, count: output - fieldStart)) {
-                            invalid = (line, column + 1)
+                        if validateUTF8, invalidColumn == nil, !isValidUTF8(UnsafeBufferPointer(start: target + fieldStart, count: output - fieldStart)) {
+                            invalidColumn = column + 1
                         }
                         cell += 1
                         column += 1
@@ -225,15 +226,16 @@ enum ParallelTableReader {
                     }
                 }
                 ends[cell] = output
-                if validateUTF8, invalid == nil, !isValidUTF8(UnsafeBufferPointer(start: target + fieldStart, count: output - fieldStart)) {
-                    invalid = (line, column + 1)
+                if validateUTF8, invalidColumn == nil, !isValidUTF8(UnsafeBufferPointer(start: target + fieldStart, count: output - fieldStart)) {
+                    invalidColumn = column + 1
                 }
                 cell += 1
+                if let invalidColumn { return (line, invalidColumn) }
             }
             line += 1
             index = lineEnd + 1
             lineStart = index
         }
-        return invalid
+        return nil
     }
 }

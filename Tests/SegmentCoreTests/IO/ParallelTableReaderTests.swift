@@ -55,6 +55,13 @@ import Testing
         }
     }
 
+    @Test func raggedRowsWhoseCountsBalanceAreFound() throws {
+        // 3 + 1 fields on two rows add up to 2 × 2: the first is reported.
+        #expect(throws: CSVError.fieldCountMismatch(file: "in.csv", line: 3, expected: 2, found: 3)) {
+            try parallel("a,b\n1,2\n1,2,3\n4\n5,6\n", chunkSize: 4)
+        }
+    }
+
     @Test func invalidUTF8IsReportedWithLineAndColumn() throws {
         var bytes = Array("a,b\n1,x\n2,".utf8) + [0xFF] + Array("\n".utf8)
         #expect(throws: CSVError.invalidUTF8(file: "in.csv", line: 3, column: 2)) {
