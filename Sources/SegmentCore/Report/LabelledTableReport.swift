@@ -31,9 +31,10 @@ public enum LabelledTableReport {
     /// features in original units, or for more features the first two
     /// principal components of the standardized features (mean 0, unit
     /// population variance; constant columns only centred). `nil` with fewer
-    /// than two features or rows.
+    /// than two features or rows, or more than `maximumPCAFeatures` features
+    /// (the d × d eigen-decomposition would dominate the run).
     public static func scatter(table: Table, labels segments: SegmentLabels, featureColumns: [Int], names: [String]) -> ScatterSection? {
-        guard featureColumns.count >= 2 else { return nil }
+        guard featureColumns.count >= 2, featureColumns.count <= maximumPCAFeatures else { return nil }
         let labels = segments.chartLabels
         let columns = featureColumns.map { table.columns[$0].values! }
         let rows = labels.indices.filter { row in labels[row] != nil && columns.allSatisfy { !$0[row].isNaN } }
@@ -69,6 +70,9 @@ public enum LabelledTableReport {
                                    names: names, title: "Segments on the first two principal components")
         return ScatterSection(chart: chart, note: "Each point is a row, placed by the first two principal components of the standardized features; circled numbers are segment means. Strongest loadings — PC1: \(loadings(0)); PC2: \(loadings(1)).")
     }
+
+    /// The most features the scatter projects with PCA.
+    public static let maximumPCAFeatures = 200
 
     /// Centres each column and divides it by its population standard deviation (when positive).
     static func standardize(_ data: inout Matrix) {

@@ -11,7 +11,10 @@ public enum SVGNumber {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return String(Int64(value.rounded())) }
+        guard scaled < 9e15 else {
+            // Too large for fixed decimals (and for Int64): the shortest exact form.
+            return abs(value) < 9e15 ? String(Int64(value.rounded())) : "\(value)"
+        }
         let units = Int64(scaled)
         if units == 0 { return "0" }
         let divisor = Int64(scale)
