@@ -17,6 +17,12 @@ public enum TableLoader {
             return table(from: cells, source: path, threads: threads)
         }
         let reader = try CSVReader(source: source, dialect: dialect)
+        return table(from: try readRecords(reader, dialect: dialect, limit: nil), source: reader.name, threads: threads)
+    }
+
+    /// Reads the header and up to `limit` records (all when `nil`) with the
+    /// streaming reader into the table's cell layout.
+    static func readRecords(_ reader: CSVReader, dialect: CSVDialect, limit: Int?) throws -> ParallelTableReader.Cells {
         var columnNames: [String] = []
         var rowLines: [Int] = []
         var bytes: [UInt8] = []
@@ -26,12 +32,12 @@ public enum TableLoader {
             guard let header = try reader.nextRecord() else { throw CSVError.empty(file: reader.name) }
             columnNames = try validatedNames(header.strings, file: reader.name)
         }
-        if let size = reader.sizeHint { bytes.reserveCapacity(size) }
-        while let record = try reader.nextRecord() {
+        if limit == nil, let size = reader.sizeHint { bytes.reserveCapacity(size) }
+        while rowLines.count < limit ?? Int.max, let record = try reader.nextRecord() {
             if columnNames.isEmpty {
                 columnNames = (1...record.count).map { "col\($0)" }
             }
-            if rowLines.isEmpty, let size = reader.sizeHint {
+            if rowLines.isEmpty, limit == nil, let size = reader.sizeHint {
                 // Size the cell index from the first record's length.
                 let estimatedRows = size / max(1, record.byteCount + record.count) + 16
                 ends.reserveCapacity(estimatedRows * record.count)
@@ -43,8 +49,7 @@ public enum TableLoader {
             rowLines.append(record.line)
         }
         if columnNames.isEmpty { throw CSVError.empty(file: reader.name) }
-        let cells = ParallelTableReader.Cells(columnNames: columnNames, rowLines: rowLines, bytes: bytes, ends: ends)
-        return table(from: cells, source: reader.name, threads: threads)
+        return ParallelTableReader.Cells(columnNames: columnNames, rowLines: rowLines, bytes: bytes, ends: ends)
     }
 
     /// Infers column types and assembles the table.
