@@ -104,21 +104,8 @@ import Testing
     @Test func closedPipeExitsQuietly() throws {
         var input = "id,x\n"
         for row in 0..<300_000 { input += "\(row),\(row % 97)\n" }
-        let script = "\(SegmentRunner.executable.path) scale - | head -n 1"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(output == "id,x\n")
-        #expect(errors.isEmpty)
+        let result = try SegmentRunner.runPipeline(["scale", "-"], into: "head -n 1", input: input)
+        #expect(result.stdout == "id,x\n")
+        #expect(result.stderr.isEmpty)
     }
 }

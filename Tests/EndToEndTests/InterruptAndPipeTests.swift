@@ -101,21 +101,9 @@ import Testing
 
     /// `segment cluster … | head -n 1` prints the header and nothing on stderr.
     @Test func clusterIntoClosedPipeExitsQuietly() throws {
-        let script = "\(SegmentRunner.executable.path) cluster - --k 2 --n-init 1 | head -n 1"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(Self.numericTable(rows: 50_000).utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(output == "id,x,y,z,segment\n")
-        #expect(errors.isEmpty)
+        let result = try SegmentRunner.runPipeline(["cluster", "-", "--k", "2", "--n-init", "1"], into: "head -n 1",
+                                                   input: Self.numericTable(rows: 50_000))
+        #expect(result.stdout == "id,x,y,z,segment\n")
+        #expect(result.stderr.isEmpty)
     }
 }
