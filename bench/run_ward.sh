@@ -20,15 +20,7 @@ mkdir -p "$DATA"
 swift build -c release --product segment >/dev/null
 [ -f "$FILE" ] || "$PY" bench/gen_blobs.py "$FILE" --rows "$ROWS" --dims "$DIMS" --centers 10 --std 2.0 --seed 0
 
-measure() {  # measure NAME COMMAND... -> prints "wall_seconds peak_kb"
-    local log=$DATA/$1.time
-    shift
-    /usr/bin/time -v "$@" >"$DATA/$(basename "$log" .time).out" 2>"$log"
-    local wall rss
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$log")
-    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-    echo "$wall $rss"
-}
+source bench/compare.sh
 
 read -r SEG_WALL SEG_RSS < <(measure ward_segment .build/release/segment cluster "$FILE" --algorithm agglomerative \
     --linkage ward --k 10 --scale none --linkage-out "$DATA/ward_tree.csv" -o "$DATA/ward_labels.csv" -q)
@@ -36,13 +28,7 @@ read -r REF_WALL REF_RSS < <(measure ward_fastcluster "$PY" bench/ref_ward.py "$
 REF_JSON=$(cat "$DATA/ward_fastcluster.out")
 REF_INNER=$("$PY" -c 'import json,sys; print(json.loads(sys.argv[1])["seconds"])' "$REF_JSON")
 
-echo "ward on $ROWS x $DIMS ($FILE), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-34s %10s %12s\n' tool wall_s peak_rss_MB
-printf '%-34s %10.2f %12.1f\n' "segment (whole process)" "$SEG_WALL" "$(echo "$SEG_RSS / 1024" | bc -l)"
-printf '%-34s %10.2f %12.1f\n' "fastcluster (whole process)" "$REF_WALL" "$(echo "$REF_RSS / 1024" | bc -l)"
-printf '%-34s %10.2f\n' "fastcluster (read_csv + linkage)" "$REF_INNER"
-printf 'ratio segment/fastcluster: %.2f (whole processes), %.2f (vs read_csv + linkage only)\n' \
-    "$(echo "$SEG_WALL / $REF_WALL" | bc -l)" "$(echo "$SEG_WALL / $REF_INNER" | bc -l)"
+print_comparison "ward on $ROWS x $DIMS ($FILE)" "$SEG_WALL" "$SEG_RSS" fastcluster "$REF_WALL" "$REF_RSS" "read_csv + linkage" "$REF_INNER"
 "$PY" - "$DATA/ward_tree.csv" "$REF_JSON" <<'PYEOF'
 import csv, json, sys
 heights = [float(row["distance"]) for row in csv.DictReader(open(sys.argv[1]))][-3:]
