@@ -20,6 +20,9 @@ public struct ColumnSummary: Sendable {
     public let max: Double?
     /// The most frequent values with their counts, for categorical and text columns.
     public let top: [(value: String, count: Int)]
+    /// Whether most present values are numbers although some are not (see
+    /// `ColumnInfo.looksNumericWithErrors`).
+    public let looksNumericWithErrors: Bool
 
     /// Summarises every column of `table`, one column per parallel task.
     /// - Parameter topCount: how many frequent values to list per non-numeric column.
@@ -33,25 +36,33 @@ public struct ColumnSummary: Sendable {
     static func summarize(column: Int, of table: Table, topCount: Int) -> ColumnSummary {
         let info = table.columns[column]
         if let values = info.values {
-            var low = Double.infinity, high = -Double.infinity
-            for value in values where !value.isNaN {
-                low = Swift.min(low, value)
-                high = Swift.max(high, value)
+            return values.withUnsafeBufferPointer {
+                numeric(name: info.name, type: info.type, present: info.presentCount, missing: info.missingCount, values: $0)
             }
-            let present = info.presentCount
-            var mean: Double?, std: Double?
-            if present > 0 && info.type != .date {
-                let average = Statistics.mean(values, skippingNaN: present)
-                mean = average
-                if present > 1 { std = Statistics.standardDeviation(values, mean: average, ddof: 1, skippingNaN: present) }
-            }
-            return ColumnSummary(name: info.name, type: info.type, count: present, missing: info.missingCount,
-                                 distinct: DistinctCounter.countDistinct(values), min: present > 0 ? low : nil, mean: mean,
-                                 std: std, max: present > 0 ? high : nil, top: [])
         }
         let frequencies = info.valueFrequencies ?? []
         let top = frequencies.prefix(topCount).map { (table.string(row: $0.row, column: column), $0.count) }
         return ColumnSummary(name: info.name, type: info.type, count: info.presentCount, missing: info.missingCount,
-                             distinct: frequencies.count, min: nil, mean: nil, std: nil, max: nil, top: top)
+                             distinct: frequencies.count, min: nil, mean: nil, std: nil, max: nil, top: top,
+                             looksNumericWithErrors: info.looksNumericWithErrors)
+    }
+
+    /// The summary of a numeric or date column from its parsed `values`
+    /// (NaN where missing), of which `present` are not missing.
+    static func numeric(name: String, type: ColumnType, present: Int, missing: Int, values: UnsafeBufferPointer<Double>) -> ColumnSummary {
+        var low = Double.infinity, high = -Double.infinity
+        for value in values where !value.isNaN {
+            low = Swift.min(low, value)
+            high = Swift.max(high, value)
+        }
+        var mean: Double?, std: Double?
+        if present > 0 && type != .date {
+            let average = Statistics.mean(values, skippingNaN: present)
+            mean = average
+            if present > 1 { std = Statistics.standardDeviation(values, mean: average, ddof: 1, skippingNaN: present) }
+        }
+        return ColumnSummary(name: name, type: type, count: present, missing: missing,
+                             distinct: DistinctCounter.countDistinct(values), min: present > 0 ? low : nil, mean: mean,
+                             std: std, max: present > 0 ? high : nil, top: [], looksNumericWithErrors: false)
     }
 }

@@ -14,6 +14,12 @@ public enum ColumnType: String, Sendable, Codable, CaseIterable {
 
     /// Whether the column holds numbers that algorithms can use directly.
     public var isNumeric: Bool { self == .integer || self == .number }
+
+    /// Whether a column of this type with `present` present values, of
+    /// which `numeric` are numbers, is mostly numbers although some are not.
+    func looksNumericWithErrors(present: Int, numeric: Int) -> Bool {
+        !isNumeric && self != .date && present > 0 && numeric * 2 > present
+    }
 }
 
 /// What type inference learned about one column.
@@ -47,6 +53,6 @@ public struct ColumnInfo: Sendable {
     /// Whether most present cells are numbers although some are not: such a
     /// column is reported as a data error rather than silently encoded.
     public var looksNumericWithErrors: Bool {
-        !type.isNumeric && type != .date && presentCount > 0 && numericCount * 2 > presentCount
+        type.looksNumericWithErrors(present: presentCount, numeric: numericCount)
     }
 }

@@ -54,6 +54,11 @@ extension DistinctCounter {
     /// that stays in cache: two streaming passes instead of a cache miss per
     /// value on a table of millions of slots.
     static func countDistinct(_ values: [Double]) -> Int {
+        values.withUnsafeBufferPointer { countDistinct($0) }
+    }
+
+    /// The number of distinct non-NaN values in `values` (see above).
+    static func countDistinct(_ values: UnsafeBufferPointer<Double>) -> Int {
         if let count = countDistinctSmallIntegers(values) { return count }
         if values.count < partitionThreshold {
             var counter = DistinctCounter(expected: 64)
@@ -88,7 +93,7 @@ extension DistinctCounter {
     /// Whole numbers spanning at most 2^24 values are counted with a bitmap
     /// over their range: one sequential pass, no hashing. Returns `nil` for
     /// other columns.
-    static func countDistinctSmallIntegers(_ values: [Double]) -> Int? {
+    static func countDistinctSmallIntegers(_ values: UnsafeBufferPointer<Double>) -> Int? {
         var low = Double.infinity, high = -Double.infinity
         for value in values where !value.isNaN {
             guard value == value.rounded() else { return nil }
@@ -124,87 +129,4 @@ func mix(_ key: UInt64) -> UInt64 {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
-}
-
-/// FNV-1a hash of a byte string.
-@inline(__always)
-func hashBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-    return hash
-}
-
-/// Counts occurrences of distinct byte strings (table cells) exactly: equal
-/// hashes are confirmed by comparing bytes. Each distinct value is
-/// represented by the row where it first occurs.
-struct ByteKeyedCounter {
-    private var hashes: [UInt64]
-    private var firstRows: [Int]   // -1 = empty slot
-    private var slotCounts: [Int]
-    private var mask: Int
-    /// Number of distinct values.
-    private(set) var count = 0
-
-    /// Creates an empty counter.
-    init() {
-        hashes = [UInt64](repeating: 0, count: 64)
-        firstRows = [Int](repeating: -1, count: 64)
-        slotCounts = [Int](repeating: 0, count: 64)
-        mask = 63
-    }
-
-    /// Counts `value`, which is the cell of `row`; `cellOfRow` returns the
-    /// bytes of an earlier row's cell for comparison.
-    mutating func insert(_ value: UnsafeBufferPointer<UInt8>, row: Int, cellOfRow: (Int) -> UnsafeBufferPointer<UInt8>) {
-        let hash = hashBytes(value)
-        var slot = Int(truncatingIfNeeded: mix(hash)) & mask
-        while firstRows[slot] >= 0 {
-            if hashes[slot] == hash, equalBytes(cellOfRow(firstRows[slot]), value) {
-                slotCounts[slot] += 1
-                return
-            }
-            slot = (slot + 1) & mask
-        }
-        hashes[slot] = hash
-        firstRows[slot] = row
-        slotCounts[slot] = 1
-        count += 1
-        if count * 2 > hashes.count { grow() }
-    }
-
-    /// The distinct values as (first row, occurrences), most frequent first,
-    /// ties broken by first occurrence.
-    func valuesByFrequency() -> [(row: Int, count: Int)] {
-        var result: [(row: Int, count: Int)] = []
-        result.reserveCapacity(count)
-        for slot in 0..<firstRows.count where firstRows[slot] >= 0 {
-            result.append((firstRows[slot], slotCounts[slot]))
-        }
-        result.sort { $0.count != $1.count ? $0.count > $1.count : $0.row < $1.row }
-        return result
-    }
-
-    private mutating func grow() {
-        let oldHashes = hashes, oldRows = firstRows, oldCounts = slotCounts
-        let capacity = oldHashes.count * 2
-        hashes = [UInt64](repeating: 0, count: capacity)
-        firstRows = [Int](repeating: -1, count: capacity)
-        slotCounts = [Int](repeating: 0, count: capacity)
-        mask = capacity - 1
-        for index in 0..<oldRows.count where oldRows[index] >= 0 {
-            var slot = Int(truncatingIfNeeded: mix(oldHashes[index])) & mask
-            while firstRows[slot] >= 0 { slot = (slot + 1) & mask }
-            hashes[slot] = oldHashes[index]
-            firstRows[slot] = oldRows[index]
-            slotCounts[slot] = oldCounts[index]
-        }
-    }
-}
-
-/// Whether two byte strings are equal.
-@inline(__always)
-func equalBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard a.count == b.count else { return false }
-    guard a.count > 0 else { return true }
-    return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
 }

@@ -10,12 +10,6 @@ enum TypeInference {
     /// Rows per parallel block.
     static let blockRows = 8192
 
-    /// Per-block, per-column tallies of cell kinds.
-    struct Tally {
-        var kinds = (missing: 0, integer: 0, number: 0, date: 0, nonFinite: 0, text: 0)
-        var firstNonNumericRow: Int?
-    }
-
     /// Infers every column.
     static func inferColumns(names: [String], rowCount: Int, bytes: [UInt8], ends: [Int], threads: Int) -> [ColumnInfo] {
         let columnCount = names.count
@@ -35,32 +29,21 @@ enum TypeInference {
 
     /// Classifies every cell: per-column parsed values (NaN for missing and
     /// text) and per-block tallies.
-    static func classifyCells(_ cells: CellView, rowCount: Int, threads: Int) -> ([[Double]], [[Tally]]) {
+    static func classifyCells(_ cells: CellView, rowCount: Int, threads: Int) -> ([[Double]], [[CellTally]]) {
         let columnCount = cells.columnCount
         let chunks = ParallelChunks(count: rowCount, chunkSize: blockRows, threads: threads)
-        var tallies: [[Tally]] = []
+        var tallies: [[CellTally]] = []
         var columnBuffers = (0..<columnCount).map { _ in UnsafeMutableBufferPointer<Double>.allocate(capacity: rowCount) }
         let shared = UncheckedSendable((cells, columnBuffers))
         // Each block writes only its own rows of every column buffer.
         tallies = chunks.mapChunks { _, rows in
             let (cells, buffers) = shared.value
-            var blockTallies = [Tally](repeating: Tally(), count: columnCount)
+            var blockTallies = [CellTally](repeating: CellTally(), count: columnCount)
             for row in rows {
                 for column in 0..<columnCount {
                     let (kind, value) = CellParsing.classify(cells.cell(row: row, column: column))
                     buffers[column][row] = value
-                    switch kind {
-                    case .missing: blockTallies[column].kinds.missing += 1
-                    case .integer: blockTallies[column].kinds.integer += 1
-                    case .number: blockTallies[column].kinds.number += 1
-                    case .date, .nonFinite, .text:
-                        switch kind {
-                        case .date: blockTallies[column].kinds.date += 1
-                        case .nonFinite: blockTallies[column].kinds.nonFinite += 1
-                        default: blockTallies[column].kinds.text += 1
-                        }
-                        if blockTallies[column].firstNonNumericRow == nil { blockTallies[column].firstNonNumericRow = row }
-                    }
+                    blockTallies[column].add(kind, row: row)
                 }
             }
             return blockTallies
@@ -73,42 +56,26 @@ enum TypeInference {
 
     /// Decides one column's type from its tallies (counting distinct values
     /// of non-numeric columns).
-    static func describeColumn(_ column: Int, name: String, rowCount: Int, cells: CellView, values: [Double], tallies: [Tally]) -> ColumnInfo {
-        var missing = 0, integers = 0, numbers = 0, dates = 0, nonFinite = 0
-        var firstNonNumericRow: Int?
-        for tally in tallies {
-            missing += tally.kinds.missing
-            integers += tally.kinds.integer
-            numbers += tally.kinds.number
-            dates += tally.kinds.date
-            nonFinite += tally.kinds.nonFinite
-            if firstNonNumericRow == nil { firstNonNumericRow = tally.firstNonNumericRow }
-        }
-        let present = rowCount - missing
-
-        let type: ColumnType
+    static func describeColumn(_ column: Int, name: String, rowCount: Int, cells: CellView, values: [Double], tallies: [CellTally]) -> ColumnInfo {
+        var tally = CellTally()
+        for block in tallies { tally.append(block) }
         var frequencies: [(row: Int, count: Int)]?
-        if present > 0 && integers == present {
-            type = .integer
-        } else if present > 0 && integers + numbers == present {
-            type = .number
-        } else if present > 0 && dates == present {
-            type = .date
+        let type: ColumnType
+        if let decided = tally.typeFromKinds {
+            type = decided
         } else {
             var counter = ByteKeyedCounter()
             for row in 0..<rowCount {
                 let cell = cells.cell(row: row, column: column)
                 if CellParsing.isMissing(cell) { continue }
-                counter.insert(cell, row: row) { cells.cell(row: $0, column: column) }
+                counter.insert(cell, key: row) { cells.cell(row: $0, column: column) }
             }
-            frequencies = counter.valuesByFrequency()
-            let distinct = counter.count
-            let repeats = distinct * 2 <= present || (present <= 20 && distinct < present)
-            type = present > 0 && distinct <= maximumCategories && repeats ? .categorical : .text
+            frequencies = counter.valuesByFrequency().map { (row: $0.key, count: $0.count) }
+            type = tally.textType(distinct: counter.count)
         }
         return ColumnInfo(
-            name: name, type: type, presentCount: present, missingCount: missing, valueFrequencies: frequencies,
-            numericCount: integers + numbers + nonFinite, firstNonNumericRow: firstNonNumericRow,
+            name: name, type: type, presentCount: tally.present, missingCount: tally.missing, valueFrequencies: frequencies,
+            numericCount: tally.numericCount, firstNonNumericRow: tally.firstNonNumericRow,
             values: type.isNumeric || type == .date ? values : nil)
     }
 }

@@ -1,14 +1,7 @@
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Reads large, quote-free files in parallel: the file is memory-mapped,
-/// split into fixed 4 MiB chunks at line ends, and each chunk's cells are
-/// counted (pass 1) and then copied straight into the table's buffers at
-/// offsets known from the counts (pass 2).
+/// Reads large, quote-free files in parallel: the file is memory-mapped
+/// (`MappedFile`), split into fixed 4 MiB chunks at line ends (`LineChunks`),
+/// and each chunk's cells are counted (pass 1) and then copied straight into
+/// the table's buffers at offsets known from the counts (pass 2).
 ///
 /// Only files without any `"` or carriage return qualify: there, every line
 /// feed ends a record, so chunks can be parsed independently. Everything else
@@ -39,24 +32,13 @@ enum ParallelTableReader {
         var firstRagged: (line: Int, found: Int)?
     }
 
-    /// Reads `path` in parallel when it qualifies (and is at least
-    /// `minimumSize` bytes); returns `nil` otherwise.
+    /// Reads `path` in parallel when it qualifies (see
+    /// `MappedFile.withQuoteFreeBytes`) and is at least `minimumSize` bytes;
+    /// returns `nil` otherwise.
     static func read(path: String, dialect: CSVDialect, threads: Int, minimumSize: Int = minimumSize) throws -> Cells? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= max(1, minimumSize) else { return nil }
-        let size = Int(info.st_size)
-        guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else { return nil }
-        defer { munmap(mapping, size) }
-        madvise(mapping, size, MADV_SEQUENTIAL)
-        var data = UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: size)
-        if size >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF {
-            data = UnsafeBufferPointer(rebasing: data[3...])
+        try MappedFile.withQuoteFreeBytes(path: path, minimumSize: minimumSize) { data in
+            try read(data, dialect: dialect, name: path, threads: threads)
         }
-        guard memchr(data.baseAddress!, 0x22, data.count) == nil, memchr(data.baseAddress!, 0x0D, data.count) == nil else { return nil }
-        return try read(data, dialect: dialect, name: path, threads: threads)
     }
 
     /// Parses quote-free, LF-terminated `data` in chunks of about `chunkSize`
@@ -65,46 +47,13 @@ enum ParallelTableReader {
     static func read(_ data: UnsafeBufferPointer<UInt8>, dialect: CSVDialect, name: String, threads: Int,
                      chunkSize: Int = chunkSize) throws -> Cells? {
         let delimiter = dialect.delimiter
-        let headerEnd = data.firstIndex(of: 0x0A) ?? data.count
-        let firstLine = UnsafeBufferPointer(rebasing: data[0..<headerEnd])
-        let firstFields = firstLine.split(separator: delimiter, omittingEmptySubsequences: false)
-        let width = firstFields.count
-        var columnNames: [String]
-        var bodyStart: Int
-        var firstBodyLine: Int
-        if dialect.hasHeader {
-            let names = firstFields.map { String(decoding: $0, as: UTF8.self) }
-            if !firstLine.allSatisfy({ $0 < 0x80 }), let bad = firstFields.firstIndex(where: { !isValidUTF8(UnsafeBufferPointer(rebasing: $0)) }) {
-                throw CSVError.invalidUTF8(file: name, line: 1, column: bad + 1)
-            }
-            columnNames = try TableLoader.validatedNames(names, file: name)
-            bodyStart = min(headerEnd + 1, data.count)
-            firstBodyLine = 2
-        } else {
-            columnNames = (1...width).map { "col\($0)" }
-            bodyStart = 0
-            firstBodyLine = 1
-        }
-        if width == 1 { return nil }  // keep blank-line semantics of one-column files in one place
-
-        // Chunk boundaries: fixed offsets moved forward to the next line start.
-        var starts = [bodyStart]
-        var offset = bodyStart + chunkSize
-        while offset < data.count {
-            guard let newline = memchr(data.baseAddress! + offset, 0x0A, data.count - offset) else { break }
-            let next = data.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
-            if next >= data.count { break }
-            starts.append(next)
-            offset = next + chunkSize
-        }
-        starts.append(data.count)
-        let boundaries = starts
-        let chunkCount = starts.count - 1
+        guard let layout = try LineChunks(data, dialect: dialect, name: name, chunkSize: chunkSize) else { return nil }
+        let (width, firstBodyLine, columnNames, chunkCount) = (layout.width, layout.firstBodyLine, layout.columnNames, layout.count)
         let chunks = ParallelChunks(count: chunkCount, chunkSize: 1, threads: threads)
         let shared = UncheckedSendable(data)
 
         let counts = chunks.mapChunks { chunk, _ in
-            countChunk(UnsafeBufferPointer(rebasing: shared.value[boundaries[chunk]..<boundaries[chunk + 1]]), delimiter: delimiter, width: width)
+            countChunk(layout.chunk(chunk, of: shared.value), delimiter: delimiter, width: width)
         }
         var linesBefore = firstBodyLine
         for chunk in 0..<chunkCount {
@@ -129,7 +78,7 @@ enum ParallelTableReader {
                 bytes = [UInt8](unsafeUninitializedCapacity: byteTotal) { byteBuffer, byteCount in
                     let targets = UncheckedSendable((rowBuffer.baseAddress!, endBuffer.baseAddress!, byteBuffer))
                     invalid = chunks.mapChunks { chunk, _ in
-                        fillChunk(UnsafeBufferPointer(rebasing: shared.value[boundaries[chunk]..<boundaries[chunk + 1]]),
+                        fillChunk(layout.chunk(chunk, of: shared.value),
                                   delimiter: delimiter, validateUTF8: counts[chunk].hasHighBytes,
                                   firstLine: lineOffsets[chunk], rowLines: targets.value.0 + rowOffsets[chunk],
                                   ends: targets.value.1 + cellOffsets[chunk], bytes: targets.value.2,

@@ -68,19 +68,15 @@ public enum ColumnSelection {
 
     /// The id column: `explicit` when given, else the first column whose
     /// name ends in the word `id` and whose values are all present and unique.
-    /// - Parameter distinctCounts: per-column distinct counts when already
-    ///   known (from `ColumnSummary`), to avoid counting twice.
-    public static func idColumn(in table: Table, explicit: String?, distinctCounts: [Int]? = nil) throws -> Int? {
+    public static func idColumn(in table: Table, explicit: String?) throws -> Int? {
         if let explicit { return try resolve(explicit, in: table.columnNames, option: "--id") }
-        for (index, name) in table.columnNames.enumerated() where hasIdAsLastWord(name) {
-            let complete = table.columns[index].missingCount == 0
-            if let distinctCounts {
-                if complete && distinctCounts[index] == table.rowCount { return index }
-            } else if isUniqueAndComplete(column: index, in: table) {
-                return index
-            }
-        }
-        return nil
+        return firstIdColumn(names: table.columnNames) { isUniqueAndComplete(column: $0, in: table) }
+    }
+
+    /// The first column whose name ends in the word `id` and for which
+    /// `isUniqueAndComplete` holds.
+    static func firstIdColumn(names: [String], isUniqueAndComplete: (Int) -> Bool) -> Int? {
+        names.indices.first { hasIdAsLastWord(names[$0]) && isUniqueAndComplete($0) }
     }
 
     /// The default features: every numeric column except the id column.
@@ -88,8 +84,13 @@ public enum ColumnSelection {
     /// that fitting reports the bad cell instead of silently skipping them.
     public static func defaultFeatures(in table: Table, idColumn: Int?) -> [Int] {
         table.columns.indices.filter {
-            $0 != idColumn && (table.columns[$0].type.isNumeric || table.columns[$0].looksNumericWithErrors)
+            $0 != idColumn && isDefaultFeature(type: table.columns[$0].type, looksNumericWithErrors: table.columns[$0].looksNumericWithErrors)
         }
+    }
+
+    /// Whether a column other than the id column is a default feature.
+    static func isDefaultFeature(type: ColumnType, looksNumericWithErrors: Bool) -> Bool {
+        type.isNumeric || looksNumericWithErrors
     }
 
     /// Whether every cell of `column` is present and no two are equal.

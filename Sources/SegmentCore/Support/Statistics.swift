@@ -3,17 +3,22 @@ public enum Statistics {
     /// The arithmetic mean (0 for an empty array), with a compensated
     /// (Neumaier) sum for accuracy on large inputs.
     public static func mean(_ values: [Double]) -> Double {
-        mean(values, count: values.count, skippingNaN: false)
+        values.withUnsafeBufferPointer { mean($0, count: $0.count, skippingNaN: false) }
     }
 
     /// The mean of the non-NaN entries of `values`, of which there are `count`.
     public static func mean(_ values: [Double], skippingNaN count: Int) -> Double {
+        values.withUnsafeBufferPointer { mean($0, skippingNaN: count) }
+    }
+
+    /// The mean of the non-NaN entries of `values`, of which there are `count`.
+    static func mean(_ values: UnsafeBufferPointer<Double>, skippingNaN count: Int) -> Double {
         mean(values, count: count, skippingNaN: true)
     }
 
     /// The mean; when the plain sum overflows (values near ±1e308) it is
     /// recomputed on values divided by their largest magnitude.
-    private static func mean(_ values: [Double], count: Int, skippingNaN: Bool) -> Double {
+    private static func mean(_ values: UnsafeBufferPointer<Double>, count: Int, skippingNaN: Bool) -> Double {
         guard count > 0 else { return 0 }
         let plain = compensatedSum(values, skippingNaN: skippingNaN) / Double(count)
         if plain.isFinite { return plain }
@@ -25,7 +30,7 @@ public enum Statistics {
     }
 
     /// The largest finite magnitude in `values` (NaN ignored).
-    static func largestMagnitude(_ values: [Double]) -> Double {
+    static func largestMagnitude(_ values: UnsafeBufferPointer<Double>) -> Double {
         var largest = 0.0
         for value in values where !value.isNaN { largest = max(largest, abs(value)) }
         return largest
@@ -33,6 +38,11 @@ public enum Statistics {
 
     /// The sum of `values` with Neumaier compensation, optionally ignoring NaN.
     public static func compensatedSum(_ values: [Double], skippingNaN: Bool = false) -> Double {
+        values.withUnsafeBufferPointer { compensatedSum($0, skippingNaN: skippingNaN) }
+    }
+
+    /// The sum of `values` with Neumaier compensation, optionally ignoring NaN.
+    static func compensatedSum(_ values: UnsafeBufferPointer<Double>, skippingNaN: Bool) -> Double {
         var sum = 0.0, compensation = 0.0
         for value in values where !(skippingNaN && value.isNaN) {
             let total = sum + value
@@ -50,16 +60,22 @@ public enum Statistics {
     /// freedom (0: population, as scikit-learn's scalers; 1: sample, as
     /// pandas). Returns 0 when there are not more than `ddof` values.
     public static func standardDeviation(_ values: [Double], mean: Double, ddof: Int) -> Double {
-        standardDeviation(values, mean: mean, ddof: ddof, skippingNaN: values.count, ignoreNaN: false)
+        values.withUnsafeBufferPointer { standardDeviation($0, mean: mean, ddof: ddof, count: $0.count, ignoreNaN: false) }
     }
 
     /// The standard deviation of the non-NaN entries of `values`, of which
     /// there are `count`.
     public static func standardDeviation(_ values: [Double], mean: Double, ddof: Int, skippingNaN count: Int) -> Double {
-        standardDeviation(values, mean: mean, ddof: ddof, skippingNaN: count, ignoreNaN: true)
+        values.withUnsafeBufferPointer { standardDeviation($0, mean: mean, ddof: ddof, skippingNaN: count) }
     }
 
-    private static func standardDeviation(_ values: [Double], mean: Double, ddof: Int, skippingNaN count: Int, ignoreNaN: Bool) -> Double {
+    /// The standard deviation of the non-NaN entries of `values`, of which
+    /// there are `count`.
+    static func standardDeviation(_ values: UnsafeBufferPointer<Double>, mean: Double, ddof: Int, skippingNaN count: Int) -> Double {
+        standardDeviation(values, mean: mean, ddof: ddof, count: count, ignoreNaN: true)
+    }
+
+    private static func standardDeviation(_ values: UnsafeBufferPointer<Double>, mean: Double, ddof: Int, count: Int, ignoreNaN: Bool) -> Double {
         guard count > ddof else { return 0 }
         let plain = sumOfSquaredDeviations(values, mean: mean, scale: 1, ignoreNaN: ignoreNaN)
         if plain.isFinite { return (plain / Double(count - ddof)).squareRoot() }
@@ -71,7 +87,7 @@ public enum Statistics {
     }
 
     /// Σ ((value − mean) / scale)², with Neumaier compensation.
-    private static func sumOfSquaredDeviations(_ values: [Double], mean: Double, scale: Double, ignoreNaN: Bool) -> Double {
+    private static func sumOfSquaredDeviations(_ values: UnsafeBufferPointer<Double>, mean: Double, scale: Double, ignoreNaN: Bool) -> Double {
         var squares = 0.0, compensation = 0.0
         for value in values where !(ignoreNaN && value.isNaN) {
             let deviation = value / scale - mean / scale

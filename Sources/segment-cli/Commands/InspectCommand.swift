@@ -23,20 +23,23 @@ enum InspectCommand: SegmentCommand {
     )
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
-        let table = try CommonOptions.loadTable(arguments)
-        let topCount = try arguments.int("top", in: 0...1000) ?? 3
-        let summaries = ColumnSummary.summarize(table, topCount: topCount, threads: try CommonOptions.threads(arguments))
+        let source = try CommonOptions.inputSource(arguments)
+        // Input errors are reported before a bad --top.
+        let topCount = Result { try arguments.int("top", in: 0...1000) ?? 3 }
+        let summary = try TableSummary.summarize(source, dialect: try CommonOptions.dialect(arguments, for: source),
+                                                 topCount: (try? topCount.get()) ?? 3, threads: try CommonOptions.threads(arguments))
+        _ = try topCount.get()
         let format = CommonOptions.format(arguments, report: true)
 
-        let idColumn = try ColumnSelection.idColumn(in: table, explicit: nil, distinctCounts: summaries.map(\.distinct))
-        let features = ColumnSelection.defaultFeatures(in: table, idColumn: idColumn).map { table.columnNames[$0] }
-        console.info("\(table.source): \(table.rowCount) rows × \(table.columnCount) columns; id column: \(idColumn.map { table.columnNames[$0] } ?? "none"); default features: \(features.isEmpty ? "none" : features.joined(separator: ", "))")
+        let idColumn = summary.idColumn
+        let features = summary.defaultFeatures.map { summary.columnNames[$0] }
+        console.info("\(summary.source): \(summary.rowCount) rows × \(summary.columnNames.count) columns; id column: \(idColumn.map { summary.columnNames[$0] } ?? "none"); default features: \(features.isEmpty ? "none" : features.joined(separator: ", "))")
 
         let sink = try CommonOptions.openOutput(arguments)
         let writer = try RecordWriter(sink: sink, format: format,
                                       header: ["column", "type", "count", "missing", "distinct", "min", "mean", "std", "max", "top"])
-        for summary in summaries {
-            try writer.write(row(for: summary, decimals: format == .table || format == .markdown ? 4 : nil))
+        for column in summary.columns {
+            try writer.write(row(for: column, decimals: format == .table || format == .markdown ? 4 : nil))
         }
         try writer.finish()
         try sink.commit()
