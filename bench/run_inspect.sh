@@ -6,7 +6,7 @@ ROWS=${1:-1000000}
 FILE="$DATA/inspect_$ROWS.csv"
 build_release
 [ -f "$FILE" ] || "$PY" "$BENCH_DIR/gen_inspect_data.py" "$FILE" "$ROWS" >&2
-MB=$(awk -v b="$(stat -c %s "$FILE")" 'BEGIN { printf "%.1f", b / 1e6 }')
+MB=$(awk -v b="$(stat -L -c %s "$FILE")" 'BEGIN { printf "%.1f", b / 1e6 }')
 cat "$FILE" > /dev/null   # warm the page cache for both sides
 
 read -r seg_s seg_kb < <(best_of 5 "$DATA/inspect_segment" "$SEGMENT" inspect "$FILE" -q --format csv)

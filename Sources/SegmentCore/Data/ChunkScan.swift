@@ -116,10 +116,10 @@ private struct LineScanner {
                 var cursor = cellStart
                 let negative = cursor.pointee == 0x2D
                 if negative { cursor += 1 }
-                var mantissa: UInt64 = 0
+                var mantissa = 0
                 let integerStart = cursor
                 while case let digit = cursor.pointee &- 0x30, digit <= 9 {
-                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                    mantissa = mantissa &* 10 &+ Int(digit)
                     cursor += 1
                 }
                 var digits = integerStart.distance(to: cursor)
@@ -128,7 +128,7 @@ private struct LineScanner {
                     cursor += 1
                     let fractionStart = cursor
                     while case let digit = cursor.pointee &- 0x30, digit <= 9 {
-                        mantissa = mantissa &* 10 &+ UInt64(digit)
+                        mantissa = mantissa &* 10 &+ Int(digit)
                         cursor += 1
                     }
                     fractionDigits = fractionStart.distance(to: cursor)

@@ -44,47 +44,56 @@ struct DistinctCounter {
 }
 
 extension DistinctCounter {
-    /// Columns at least this long are counted by partitions.
-    static let partitionThreshold = 1 << 16
+    /// Distinct values counted with one table before counting by partitions
+    /// instead: the table (at most 2^16 slots of 8 bytes) stays in cache.
+    static let smallTableLimit = 1 << 15
 
     /// The number of distinct non-NaN values in `values`.
-    ///
-    /// Long columns are first scattered into 256 partitions by the top bits of
-    /// each value's hash, then each partition is counted with a small table
-    /// that stays in cache: two streaming passes instead of a cache miss per
-    /// value on a table of millions of slots.
     static func countDistinct(_ values: [Double]) -> Int {
         values.withUnsafeBufferPointer { countDistinct($0) }
     }
 
-    /// The number of distinct non-NaN values in `values` (see above).
+    /// The number of distinct non-NaN values in `values`: by a bitmap for
+    /// whole numbers in a small range, else by one small hash table, else
+    /// (when that outgrows the cache) by partitions.
     static func countDistinct(_ values: UnsafeBufferPointer<Double>) -> Int {
         if let count = countDistinctSmallIntegers(values) { return count }
-        if values.count < partitionThreshold {
-            var counter = DistinctCounter(expected: 64)
-            for value in values where !value.isNaN { counter.insert(number: value) }
-            return counter.count
-        }
-        let partitionBits = 8, partitions = 1 << partitionBits
-        var sizes = [Int](repeating: 0, count: partitions + 1)
+        var counter = DistinctCounter(expected: 64)
         for value in values where !value.isNaN {
-            sizes[Int(truncatingIfNeeded: mix(key(value)) >> UInt64(64 - partitionBits)) + 1] += 1
+            counter.insert(number: value)
+            if counter.count > smallTableLimit { return countDistinctByPartitions(values) }
         }
-        for partition in 0..<partitions { sizes[partition + 1] += sizes[partition] }
+        return counter.count
+    }
+
+    /// Many distinct values: they are first scattered into 256 partitions by
+    /// the top bits of a multiplicative (Fibonacci) hash of each value, then
+    /// each partition is counted with a small table that stays in cache: two
+    /// streaming passes instead of a cache miss per value on a table of
+    /// millions of slots.
+    static func countDistinctByPartitions(_ values: UnsafeBufferPointer<Double>) -> Int {
+        let partitions = 256
+        @inline(__always) func partition(_ bits: UInt64) -> Int {
+            Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        }
+        var sizes = [Int](repeating: 0, count: partitions + 1)
+        for value in values where !value.isNaN { sizes[partition(key(value)) + 1] += 1 }
+        for index in 0..<partitions { sizes[index + 1] += sizes[index] }
         var cursor = Array(sizes.dropLast())
-        var scattered = [UInt64](repeating: 0, count: sizes[partitions])
-        scattered.withUnsafeMutableBufferPointer { target in
+        // Every slot is written once: partition p fills sizes[p]..<sizes[p + 1].
+        let scattered = [UInt64](unsafeUninitializedCapacity: sizes[partitions]) { target, initialized in
             for value in values where !value.isNaN {
                 let bits = key(value)
-                let partition = Int(truncatingIfNeeded: mix(bits) >> UInt64(64 - partitionBits))
-                target[cursor[partition]] = bits
-                cursor[partition] += 1
+                let index = partition(bits)
+                target[cursor[index]] = bits
+                cursor[index] += 1
             }
+            initialized = sizes[partitions]
         }
         var total = 0
-        for partition in 0..<partitions {
-            var counter = DistinctCounter(expected: sizes[partition + 1] - sizes[partition])
-            for index in sizes[partition]..<sizes[partition + 1] { counter.insert(number: Double(bitPattern: scattered[index])) }
+        for index in 0..<partitions {
+            var counter = DistinctCounter(expected: sizes[index + 1] - sizes[index])
+            for position in sizes[index]..<sizes[index + 1] { counter.insert(number: Double(bitPattern: scattered[position])) }
             total += counter.count
         }
         return total
@@ -96,7 +105,8 @@ extension DistinctCounter {
     static func countDistinctSmallIntegers(_ values: UnsafeBufferPointer<Double>) -> Int? {
         var low = Double.infinity, high = -Double.infinity
         for value in values where !value.isNaN {
-            guard value == value.rounded() else { return nil }
+            // From 2^52 on every double is whole; below, the conversion is exact.
+            guard !(abs(value) < 0x1p52) || Double(Int64(value)) == value else { return nil }
             low = min(low, value)
             high = max(high, value)
         }
