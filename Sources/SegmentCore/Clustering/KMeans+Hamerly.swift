@@ -4,23 +4,28 @@
 /// nearest other centre. A row whose upper bound is below both needs no
 /// distance computation: its nearest centre cannot have changed.
 ///
-/// The bounds are kept with a rounding margin (`margin`, far above the
-/// accumulated floating-point error) so that a skipped row is one whose
-/// nearest centre is strictly nearer than any other: the labels are exactly
-/// those of plain Lloyd.
+/// Bounds are stored relative to how far their centre has drifted so far,
+/// so moving the centres updates k numbers instead of every row's bounds
+/// (the rows' bounds are only read by a pass that skips them): a row's upper
+/// bound is `upper[row] + drift[label]`, its lower bound
+/// `lower[row] − lowerDrift[label]`. The bounds are kept with a rounding
+/// margin (`margin`, far above the accumulated floating-point error) so that
+/// a skipped row is one whose nearest centre is strictly nearer than any
+/// other: the labels are exactly those of plain Lloyd.
 struct HamerlyBounds {
-    /// Upper bound on the distance from each row to its centre.
+    /// Upper bound on the distance from each row to its centre, minus the
+    /// centre's drift when it was set.
     let upper: KMeans.Buffer<Double>
-    /// Lower bound on the distance from each row to any other centre.
+    /// Lower bound on the distance from each row to any other centre, plus
+    /// the centre's lower drift when it was set.
     let lower: KMeans.Buffer<Double>
     /// Half the distance from each centre to its nearest other centre.
     let halfSeparation: KMeans.Buffer<Double>
-    /// How far each centre moved in the last update.
-    let shifts: KMeans.Buffer<Double>
-    /// The centre that moved most, the largest and second-largest moves.
-    var fastest = 0
-    var largestShift = 0.0
-    var secondLargestShift = 0.0
+    /// The summed moves of each centre since the start.
+    let drift: KMeans.Buffer<Double>
+    /// Per centre, the summed largest move of any other centre: how far the
+    /// lower bounds of its rows have dropped since the start.
+    let lowerDrift: KMeans.Buffer<Double>
     /// Whether the bounds have been set by a full pass.
     var initialised = false
     /// Safety margin against rounding in the bound arithmetic.
@@ -31,26 +36,26 @@ struct HamerlyBounds {
         upper = KMeans.Buffer(repeating: .infinity, count: rowCount)
         lower = KMeans.Buffer(repeating: 0, count: rowCount)
         halfSeparation = KMeans.Buffer(repeating: 0, count: clusterCount)
-        shifts = KMeans.Buffer(repeating: 0, count: clusterCount)
+        drift = KMeans.Buffer(repeating: 0, count: clusterCount)
+        lowerDrift = KMeans.Buffer(repeating: 0, count: clusterCount)
         margin = 1e-10 * max(scale, .leastNormalMagnitude)
     }
 
     /// Records the centre moves and recomputes the centre separations.
-    mutating func centersMoved(by moves: [Double], centers: [Double], width: Int) {
-        fastest = 0
-        largestShift = 0
-        secondLargestShift = 0
-        for (center, shift) in moves.enumerated() {
-            shifts[center] = shift
-            if shift > largestShift {
-                secondLargestShift = largestShift
-                largestShift = shift
+    func centersMoved(by moves: [Double], centers: [Double], width: Int) {
+        var fastest = 0, largest = 0.0, secondLargest = 0.0
+        for (center, move) in moves.enumerated() {
+            drift[center] += move
+            if move > largest {
+                secondLargest = largest
+                largest = move
                 fastest = center
-            } else if shift > secondLargestShift {
-                secondLargestShift = shift
+            } else if move > secondLargest {
+                secondLargest = move
             }
         }
         let k = moves.count
+        for center in 0..<k { lowerDrift[center] += center == fastest ? secondLargest : largest }
         centers.withUnsafeBufferPointer { centers in
             let base = centers.baseAddress!
             for center in 0..<k {
@@ -64,63 +69,49 @@ struct HamerlyBounds {
     }
 }
 
-extension KMeans.Run {
-    /// Hamerly's assignment step: the same labels and sums as `lloydPass`,
-    /// computing distances only for rows whose bounds do not settle them.
-    /// Each chunk writes only its own rows and its own partial slices.
-    mutating func hamerlyPass(accumulate: Bool) {
-        let width = width, k = clusterCount, padded = panel.paddedCount
-        let settled = bounds!.initialised
-        bounds!.initialised = true
-        let state = bounds!
-        let labels = labels, sums = partialSums, counts = partialCounts, changes = partialChanges
-        let upper = state.upper, lower = state.lower, shifts = state.shifts, half = state.halfSeparation
-        let margin = state.margin, fastest = state.fastest
-        let largest = state.largestShift, secondLargest = state.secondLargestShift
-        data.storage.withUnsafeBufferPointer { points in
-            panel.values.withUnsafeBufferPointer { panel in
-                centers.withUnsafeBufferPointer { centers in
-                    let shared = UncheckedSendable((points.baseAddress!, panel.baseAddress!, centers.baseAddress!))
-                    chunks.forEachChunk { chunk, rows in
-                        let (points, panel, centers) = shared.value
-                        let distances = UnsafeMutablePointer<Double>.allocate(capacity: padded)
-                        defer { distances.deallocate() }
-                        let chunkSums = sums.pointer + chunk * k * width
-                        let chunkCounts = counts.pointer + chunk * k
-                        var changed = 0
-                        for row in rows {
-                            let point = points + row * width
-                            let old = labels[row]
-                            var needsSearch = !settled
-                            if settled {
-                                var bound = upper[row] + shifts[old]
-                                let otherBound = lower[row] - (old == fastest ? secondLargest : largest)
-                                lower[row] = otherBound
-                                let limit = max(half[old], otherBound) - margin
-                                if !(bound + margin < limit) {
-                                    bound = NearestCenterKernel.squaredDistance(point, centers + old * width, dimensions: width).squareRoot()
-                                    needsSearch = !(bound + margin < limit)
-                                }
-                                upper[row] = bound
-                            }
-                            guard needsSearch else { continue }
-                            NearestCenterKernel.squaredDistances(from: point, panel: panel, dimensions: width,
-                                                                 paddedCount: padded, into: distances)
-                            let nearest = NearestCenterKernel.nearestTwo(distances, paddedCount: padded)
-                            upper[row] = nearest.distance.squareRoot()
-                            lower[row] = nearest.second.squareRoot()
-                            if old != nearest.index {
-                                labels[row] = nearest.index
-                                changed += 1
-                                if accumulate {
-                                    KMeans.Run.move(point, from: old, to: nearest.index, sums: chunkSums, counts: chunkCounts, width: width)
-                                }
-                            }
-                        }
-                        changes[chunk] = changed
-                    }
-                }
-            }
+extension HamerlyBounds {
+    /// The bound a row's distance to its centre must stay under for the
+    /// row to keep its label: the larger of half its centre's separation and
+    /// its lower bound, less the margin.
+    @inline(__always)
+    func limit(row: Int, label: Int) -> Double {
+        max(halfSeparation[label], lower[row] - lowerDrift[label]) - margin
+    }
+
+    /// Writes the offsets (from `rows.lowerBound`) of the rows whose bounds
+    /// do not settle them to `pending`, in order, without branching.
+    /// - Returns: their number.
+    @inline(__always)
+    func collectUnsettled(_ rows: Range<Int>, labels: UnsafePointer<Int>, into pending: UnsafeMutablePointer<Int32>) -> Int {
+        var count = 0
+        for row in rows {
+            let label = labels[row]
+            pending[count] = Int32(truncatingIfNeeded: row - rows.lowerBound)
+            count += upper[row] + drift[label] + margin < limit(row: row, label: label) ? 0 : 1
         }
+        return count
+    }
+
+    /// Replaces the upper bound of each pending row by a tight bound on its
+    /// distance to its centre, from its single-precision copy
+    /// (`copies[position]`, gathered by `HamerlyWorkspace`), and keeps, in
+    /// order and without branching, the rows and copies that bound still
+    /// does not settle.
+    /// - Returns: their number.
+    @inline(__always)
+    func tighten(_ pending: UnsafeMutablePointer<Int32>, copies: UnsafeMutablePointer<Float>, count: Int, first: Int,
+                 labels: UnsafePointer<Int>, centers: UnsafePointer<Double>, width: Int) -> Int {
+        var remaining = 0
+        for position in 0..<count {
+            let row = first + Int(pending[position])
+            let label = labels[row]
+            let copy = copies + position * width
+            let distance = NearestCenterKernel.upperBound(from: copy, to: centers + label * width, dimensions: width)
+            upper[row] = distance - drift[label]
+            pending[remaining] = pending[position]
+            SinglePrecisionRows.copy(copy, to: copies + remaining * width, count: width)
+            remaining += distance + margin < limit(row: row, label: label) ? 0 : 1
+        }
+        return remaining
     }
 }

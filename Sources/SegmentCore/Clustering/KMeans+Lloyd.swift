@@ -6,22 +6,25 @@ extension KMeans.Run {
     /// `labels` and its own slices of the partial buffers.
     func lloydPass(accumulate: Bool) {
         let width = width, k = clusterCount, padded = panel.paddedCount
-        let labels = labels, sums = partialSums, counts = partialCounts, changes = partialChanges
+        let labels = labels, sums = partialSums, counts = partialCounts, changes = partialChanges, singles = singles
         data.storage.withUnsafeBufferPointer { points in
-            panel.values.withUnsafeBufferPointer { panel in
-                let shared = UncheckedSendable((points.baseAddress!, panel.baseAddress!))
+            panel.withPointers { panel in
+                let shared = UncheckedSendable(points.baseAddress!)
                 chunks.forEachChunk { chunk, rows in
-                    let (points, panel) = shared.value
+                    let points = shared.value
+                    let scores = UnsafeMutablePointer<Float>.allocate(capacity: padded)
                     let distances = UnsafeMutablePointer<Double>.allocate(capacity: padded)
-                    defer { distances.deallocate() }
+                    defer {
+                        scores.deallocate()
+                        distances.deallocate()
+                    }
                     let chunkSums = sums.pointer + chunk * k * width
                     let chunkCounts = counts.pointer + chunk * k
                     var changed = 0
                     for row in rows {
                         let point = points + row * width
-                        NearestCenterKernel.squaredDistances(from: point, panel: panel, dimensions: width,
-                                                             paddedCount: padded, into: distances)
-                        let nearest = NearestCenterKernel.nearest(distances, paddedCount: padded).index
+                        let nearest = NearestCenterKernel.nearestScreened(to: singles.row(row), exact: point, panel: panel,
+                                                                          scores: scores, distances: distances).index
                         let old = labels[row]
                         if old != nearest {
                             labels[row] = nearest

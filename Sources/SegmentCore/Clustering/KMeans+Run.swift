@@ -19,6 +19,8 @@ extension KMeans {
         static let minimumChunkRows = 2_048
 
         let data: Matrix
+        /// `data` in single precision, read by the nearest-centre screens.
+        let singles: SinglePrecisionRows
         let rowCount: Int
         let width: Int
         let clusterCount: Int
@@ -44,9 +46,11 @@ extension KMeans {
         /// Lloyd's monotone descent, off (one nil check per iteration) in fits.
         var inertiaTrace: [Double]?
 
-        /// Prepares a run of `data` from `centers`.
-        init(data: Matrix, centers: Matrix, threads: Int) {
+        /// Prepares a run of `data` from `centers`; `singles` (made when nil)
+        /// is `data` in single precision, shared by restarts.
+        init(data: Matrix, centers: Matrix, threads: Int, singles: SinglePrecisionRows? = nil) {
             self.data = data
+            self.singles = singles ?? SinglePrecisionRows(data, threads: threads)
             rowCount = data.rows
             width = data.columns
             clusterCount = centers.rows

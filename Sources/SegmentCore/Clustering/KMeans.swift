@@ -31,11 +31,12 @@ public enum KMeans {
         let tolerance = configuration.tolerance * meanFeatureVariance(data)
         let root = SplitMix64(seed: configuration.seed)
         let restarts = configuration.initialization.isDeterministic ? 1 : configuration.restarts
+        let singles = SinglePrecisionRows(data, threads: configuration.threads)
         var best: Result?
         for restart in 0..<restarts {
             var rng = root.derived(stream: UInt64(restart))
             let start = initialCenters(data, configuration: configuration, using: &rng)
-            var run = Run(data: data, centers: start, threads: configuration.threads)
+            var run = Run(data: data, centers: start, threads: configuration.threads, singles: singles)
             let result = run.iterate(maximumIterations: configuration.maximumIterations, tolerance: tolerance,
                                      accelerated: configuration.method.usesBounds(clusterCount: configuration.clusterCount))
             if best == nil || result.inertia < best!.inertia { best = result }

@@ -1,0 +1,123 @@
+extension KMeans.Run {
+    /// Pending rows handled together: their single-precision copies (32 KiB
+    /// for 32 features) stay in the L1 cache between the sweeps.
+    static let hamerlyBlockRows = 256
+
+    /// Hamerly's assignment step: the same labels and sums as `lloydPass`,
+    /// computing distances only for rows whose bounds do not settle them.
+    ///
+    /// Each chunk first collects, in one branch-free scan of the bound
+    /// arrays, the rows the bounds do not settle. Those are then handled in
+    /// blocks: gather their single-precision copies (a short loop, so many
+    /// cache misses are in flight at once), tighten their upper bounds and
+    /// keep those still unsettled, search all centres for those, and finally
+    /// move the relabelled rows between the centre sums in row order. Each
+    /// chunk writes only its own rows and its own partial slices.
+    mutating func hamerlyPass(accumulate: Bool) {
+        let width = width, k = clusterCount, padded = panel.paddedCount
+        let settled = bounds!.initialised
+        bounds!.initialised = true
+        let state = bounds!
+        let labels = labels, sums = partialSums, counts = partialCounts, changes = partialChanges, singles = singles
+        let largestChunk = chunks.range(ofChunk: 0).count
+        data.storage.withUnsafeBufferPointer { points in
+            centers.withUnsafeBufferPointer { centers in
+                panel.withPointers { panel in
+                    let shared = UncheckedSendable((points.baseAddress!, centers.baseAddress!))
+                    chunks.forEachChunk { chunk, rows in
+                        let (points, centers) = shared.value
+                        let work = HamerlyWorkspace(rows: largestChunk, blockRows: KMeans.Run.hamerlyBlockRows, width: width, paddedCount: padded)
+                        let pending = work.pending, first = rows.lowerBound
+                        var pendingCount = rows.count
+                        if settled {
+                            pendingCount = state.collectUnsettled(rows, labels: labels.pointer, into: pending)
+                        } else {
+                            for offset in 0..<rows.count { pending[offset] = Int32(truncatingIfNeeded: offset) }
+                        }
+                        var changed = 0
+                        var start = 0
+                        while start < pendingCount {
+                            let block = pending + start, blockCount = min(KMeans.Run.hamerlyBlockRows, pendingCount - start)
+                            work.gather(block, count: blockCount, first: first, from: singles)
+                            let searchCount = settled
+                                ? state.tighten(block, copies: work.copies, count: blockCount, first: first, labels: labels.pointer,
+                                                centers: centers, width: width)
+                                : blockCount
+                            var moved = 0
+                            for position in 0..<searchCount {
+                                let row = first + Int(block[position])
+                                let nearest = NearestCenterKernel.nearestScreened(to: work.copies + position * width, exact: points + row * width,
+                                                                                 panel: panel, scores: work.scores, distances: work.distances)
+                                state.upper[row] = nearest.upper - state.drift[nearest.index]
+                                state.lower[row] = nearest.lower + state.lowerDrift[nearest.index]
+                                let old = labels[row]
+                                work.movedRows[moved] = row
+                                work.movedFrom[moved] = old
+                                labels[row] = nearest.index
+                                moved += old != nearest.index ? 1 : 0
+                            }
+                            if accumulate {
+                                let chunkSums = sums.pointer + chunk * k * width, chunkCounts = counts.pointer + chunk * k
+                                for index in 0..<moved {
+                                    let row = work.movedRows[index]
+                                    KMeans.Run.move(points + row * width, from: work.movedFrom[index], to: labels[row],
+                                                    sums: chunkSums, counts: chunkCounts, width: width)
+                                }
+                            }
+                            changed += moved
+                            start += blockCount
+                        }
+                        changes[chunk] = changed
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The scratch memory of one chunk of a Hamerly pass, allocated once per
+/// chunk and freed with it.
+final class HamerlyWorkspace {
+    /// Offsets (from the chunk's first row) of the rows the bounds do not settle.
+    let pending: UnsafeMutablePointer<Int32>
+    /// Single-precision copies of a block of pending rows, 64-byte aligned.
+    let copies: UnsafeMutablePointer<Float>
+    /// Single-precision centre scores and exact squared distances for one row.
+    let scores: UnsafeMutablePointer<Float>
+    let distances: UnsafeMutablePointer<Double>
+    /// The relabelled rows of a block and their previous labels.
+    let movedRows: UnsafeMutablePointer<Int>
+    let movedFrom: UnsafeMutablePointer<Int>
+    private let width: Int
+
+    /// Allocates the scratch for a chunk of up to `rows` rows.
+    init(rows: Int, blockRows: Int, width: Int, paddedCount: Int) {
+        self.width = width
+        pending = .allocate(capacity: max(rows, 1))
+        copies = UnsafeMutableRawPointer.allocate(byteCount: blockRows * width * MemoryLayout<Float>.stride, alignment: 64)
+            .bindMemory(to: Float.self, capacity: blockRows * width)
+        scores = .allocate(capacity: paddedCount)
+        distances = .allocate(capacity: paddedCount)
+        movedRows = .allocate(capacity: blockRows)
+        movedFrom = .allocate(capacity: blockRows)
+    }
+
+    deinit {
+        pending.deallocate()
+        copies.deallocate()
+        scores.deallocate()
+        distances.deallocate()
+        movedRows.deallocate()
+        movedFrom.deallocate()
+    }
+
+    /// Copies the single-precision rows of `block[0 ..< count]` (offsets from
+    /// `first`) to `copies`: a loop with nothing else in it, so the
+    /// processor overlaps the cache misses of many rows.
+    @inline(__always)
+    func gather(_ block: UnsafePointer<Int32>, count: Int, first: Int, from singles: SinglePrecisionRows) {
+        for position in 0..<count {
+            SinglePrecisionRows.copy(singles.row(first + Int(block[position])), to: copies + position * width, count: width)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Testing
+@testable import SegmentCore
+
+/// The nearest-centre kernels against plain double-precision loops: the
+/// single-precision screen must always pick the centre the exact kernel
+/// picks (first index on an exact tie), and its bounds must hold.
+@Suite struct NearestCenterKernelTests {
+    /// The exact kernel's choice, written plainly: squared distances summed
+    /// feature by feature, first index on a tie.
+    static func plainNearest(_ point: [Double], _ centers: [[Double]]) -> (index: Int, distances: [Double]) {
+        let distances = centers.map { center in
+            var sum = 0.0
+            for feature in point.indices {
+                let difference = point[feature] - center[feature]
+                sum = sum + difference * difference
+            }
+            return sum
+        }
+        var best = 0
+        for index in distances.indices where distances[index] < distances[best] { best = index }
+        return (best, distances)
+    }
+
+    /// Runs the screen on every row of `points` and checks it against `plainNearest`.
+    static func checkScreen(points: [[Double]], centers: [[Double]]) {
+        let dimensions = centers[0].count
+        let data = Matrix(rows: points.count, columns: dimensions, storage: points.flatMap { $0 })
+        let singles = SinglePrecisionRows(data, threads: 1)
+        let panel = CenterPanel(Matrix(rows: centers.count, columns: dimensions, storage: centers.flatMap { $0 }))
+        let scores = UnsafeMutablePointer<Float>.allocate(capacity: panel.paddedCount)
+        let distances = UnsafeMutablePointer<Double>.allocate(capacity: panel.paddedCount)
+        defer {
+            scores.deallocate()
+            distances.deallocate()
+        }
+        panel.withPointers { pointers in
+            data.storage.withUnsafeBufferPointer { storage in
+                for (row, point) in points.enumerated() {
+                    let nearest = NearestCenterKernel.nearestScreened(to: singles.row(row), exact: storage.baseAddress! + row * dimensions,
+                                                                      panel: pointers, scores: scores, distances: distances)
+                    let plain = plainNearest(point, centers)
+                    #expect(nearest.index == plain.index, "row \(row): \(point)")
+                    let slack = 1e-12
+                    #expect(nearest.upper >= plain.distances[plain.index].squareRoot() * (1 - slack), "row \(row)")
+                    for (center, distance) in plain.distances.enumerated() where center != plain.index {
+                        #expect(nearest.lower <= distance.squareRoot() * (1 + slack) + 1e-300, "row \(row), centre \(center)")
+                    }
+                    let bound = centers[plain.index].withUnsafeBufferPointer {
+                        NearestCenterKernel.upperBound(from: singles.row(row), to: $0.baseAddress!, dimensions: dimensions)
+                    }
+                    #expect(bound >= plain.distances[plain.index].squareRoot() * (1 - slack), "row \(row)")
+                }
+            }
+        }
+    }
+
+    static func uniform(_ generator: inout SplitMix64, count: Int, dimensions: Int, offset: Double, scale: Double) -> [[Double]] {
+        (0..<count).map { _ in (0..<dimensions).map { _ in offset + scale * (generator.nextUnitDouble() * 2 - 1) } }
+    }
+
+    @Test(arguments: [(1, 1), (2, 3), (3, 8), (8, 16), (8, 17), (5, 40), (20, 9), (33, 24)])
+    func screenPicksTheExactNearestCentre(dimensions: Int, clusters: Int) {
+        var generator = SplitMix64(seed: UInt64(dimensions * 100 + clusters))
+        for (offset, scale) in [(0.0, 1.0), (1e6, 3.0), (0.0, 1e-9), (-5e3, 1e4)] {
+            let centers = Self.uniform(&generator, count: clusters, dimensions: dimensions, offset: offset, scale: scale)
+            let points = Self.uniform(&generator, count: 400, dimensions: dimensions, offset: offset, scale: scale)
+            Self.checkScreen(points: points, centers: centers)
+        }
+    }
+
+    @Test func exactTiesGoToTheFirstCentre() {
+        // Centres mirrored about x = 0 (and a duplicate of centre 0): every point
+        // on the plane x = 0 is exactly equidistant from centres 0, 1 and 2.
+        let centers: [[Double]] = [[-1, 0.5, 2], [1, 0.5, 2], [-1, 0.5, 2], [7, 7, 7]]
+        var generator = SplitMix64(seed: 5)
+        let points = (0..<300).map { _ in [0, generator.nextUnitDouble() * 4 - 2, generator.nextUnitDouble() * 4] }
+            + [[1e-30, 0.5, 2], [-1e-30, 0.5, 2], [0.1, 0.1, 0.1]]
+        Self.checkScreen(points: points, centers: centers)
+    }
+
+    @Test func nearTiesBelowSinglePrecisionAreDecidedExactly() {
+        // Points a few double ulps off the bisector of two centres: the
+        // single-precision scores cannot separate them, the exact kernel can.
+        let centers: [[Double]] = [[-1, 0], [1, 0]]
+        let points = (-40...40).map { [Double($0) * 1e-15, 0.25] } + (-40...40).map { [1e4 + Double($0) * 1e-11, 0] }
+        Self.checkScreen(points: points, centers: centers + [[1e4 - 1, 0], [1e4 + 1, 0]])
+    }
+
+    @Test func valuesBeyondSinglePrecisionFallBackToExact() {
+        let centers: [[Double]] = [[1e39, 0], [-1e39, 0], [0, 1e-40]]
+        let points: [[Double]] = [[3e38, 1], [-5e38, 2], [1e-45, 1e-41], [0, 0], [4e39, 4e39]]
+        Self.checkScreen(points: points, centers: centers)
+    }
+
+    @Test func nearestTwoMatchesAPlainScan() {
+        var generator = SplitMix64(seed: 9)
+        for padded in [8, 16, 24, 64] {
+            for _ in 0..<200 {
+                // Few distinct values, so ties are common.
+                let values = (0..<padded).map { _ in Double(generator.next() % 6) }
+                let plainBest = values.indices.min { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }!
+                let plainSecond = values.indices.filter { $0 != plainBest }.map { values[$0] }.min()!
+                let double = values.withUnsafeBufferPointer { NearestCenterKernel.nearestTwo($0.baseAddress!, paddedCount: padded) }
+                let single = values.map(Float.init).withUnsafeBufferPointer { NearestCenterKernel.nearestTwo($0.baseAddress!, paddedCount: padded) }
+                #expect(double.index == plainBest && double.distance == values[plainBest] && double.second == plainSecond)
+                #expect(single.index == plainBest && Double(single.distance) == values[plainBest] && Double(single.second) == plainSecond)
+            }
+        }
+    }
+
+    @Test func singlePrecisionRowsRoundEachValue() {
+        let values: [Double] = [1, -2.5, 1e-50, 3.4e38, 1e39, .pi, 0.1, -0]
+        let singles = SinglePrecisionRows(Matrix(rows: 2, columns: 4, storage: values), threads: 2)
+        for (index, value) in values.enumerated() {
+            #expect(singles.row(index / 4)[index % 4] == Float(value))
+        }
+    }
+}
