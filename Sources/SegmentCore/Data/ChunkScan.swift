@@ -64,7 +64,7 @@ extension ChunkScan {
         result.tallies.withUnsafeMutableBufferPointer { tallies in
             result.counters.withUnsafeMutableBufferPointer { counters in
                 CellParsing.exactPowersOfTen.withUnsafeBufferPointer { powers in
-                    var scanner = LineScanner(text: text, delimiter: delimiter, values: values, counted: counted,
+                    let scanner = LineScanner(text: text, delimiter: delimiter, values: values, counted: counted,
                                               tallies: tallies, counters: counters, powersOfTen: powers)
                     result.isRegular = scanner.scan(start, count: mainCount, textOffset: chunkOffset, row: &row)
                     if result.isRegular && mainCount < chunk.count {

@@ -81,9 +81,10 @@ import Testing
     @Test func nearTiesBelowSinglePrecisionAreDecidedExactly() {
         // Points a few double ulps off the bisector of two centres: the
         // single-precision scores cannot separate them, the exact kernel can.
-        let centers: [[Double]] = [[-1, 0], [1, 0]]
-        let points = (-40...40).map { [Double($0) * 1e-15, 0.25] } + (-40...40).map { [1e4 + Double($0) * 1e-11, 0] }
-        Self.checkScreen(points: points, centers: centers + [[1e4 - 1, 0], [1e4 + 1, 0]])
+        let centers: [[Double]] = [[-1, 0], [1, 0], [9_999, 0], [10_001, 0]]
+        let nearOrigin: [[Double]] = (-40...40).map { step -> [Double] in [Double(step) * 1e-15, 0.25] }
+        let farOut: [[Double]] = (-40...40).map { step -> [Double] in [10_000 + Double(step) * 1e-11, 0] }
+        Self.checkScreen(points: nearOrigin + farOut, centers: centers)
     }
 
     @Test func valuesBeyondSinglePrecisionFallBackToExact() {
