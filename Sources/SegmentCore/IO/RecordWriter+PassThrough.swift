@@ -40,7 +40,6 @@ extension RecordWriter {
         precondition(passesCellsThrough, "raw cells can only be written as CSV or TSV")
         precondition(appended.count == table.rowCount && header.count == table.columnCount + 1, "one appended value per row")
         let delimiter: UInt8 = format == .tsv ? 0x09 : 0x2C
-        let columns = table.columnCount
         let wave = Self.passThroughBlockRows * 4 * max(1, threads)
         try table.withCells { cells in
             try appended.withUnsafeBufferPointer { appended in
@@ -52,18 +51,8 @@ extension RecordWriter {
                     let chunks = ParallelChunks(count: min(wave, table.rowCount - start), chunkSize: Self.passThroughBlockRows, threads: threads)
                     let blocks = chunks.mapChunks { _, offsets -> [UInt8] in
                         let (cells, appended) = shared.value
-                        var bytes: [UInt8] = []
-                        bytes.reserveCapacity(offsets.count * 64)
-                        for row in (first + offsets.lowerBound)..<(first + offsets.upperBound) {
-                            for column in 0..<columns {
-                                if column > 0 { bytes.append(delimiter) }
-                                CSVQuoting.append(cells.cell(row: row, column: column), delimiter: delimiter, to: &bytes)
-                            }
-                            bytes.append(delimiter)
-                            if let value = appended[row] { CSVQuoting.appendDecimal(value, to: &bytes) }
-                            bytes.append(0x0A)
-                        }
-                        return bytes
+                        return Self.passThroughBytes((first + offsets.lowerBound)..<(first + offsets.upperBound), of: cells,
+                                                     appending: appended, delimiter: delimiter)
                     }
                     for block in blocks { try block.withUnsafeBufferPointer { try sink.write(bytes: $0) } }
                     start += chunks.count
@@ -72,39 +61,120 @@ extension RecordWriter {
         }
         rowsWritten += table.rowCount
     }
+
+    /// The output lines of `rows`: each row's cells (quoted where needed)
+    /// and its appended number, written straight into one buffer sized for
+    /// the worst case. A row without a delimiter, quote or line break
+    /// anywhere (one branch-free scan) copies its cells unexamined unless
+    /// one starts or ends with a space.
+    static func passThroughBytes(_ rows: Range<Int>, of cells: CellView, appending appended: UnsafeBufferPointer<Int?>,
+                                 delimiter: UInt8) -> [UInt8] {
+        let columns = cells.columnCount
+        guard !rows.isEmpty else { return [] }
+        let byteCount = cells.ends[rows.upperBound * columns - 1] - cells.rowStart(rows.lowerBound)
+        // Worst case: every byte a doubled quote, every cell quoted, a
+        // delimiter per field, a sign and 19 digits, a line feed.
+        let capacity = 2 * byteCount + rows.count * (3 * columns + 23)
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
+            let base = buffer.baseAddress!
+            var out = base
+            let bytes = cells.bytes.baseAddress!
+            for row in rows {
+                var start = cells.rowStart(row)
+                let plain = !CSVQuoting.containsSpecialByte(bytes + start, count: cells.ends[(row + 1) * columns - 1] - start,
+                                                            delimiter: delimiter)
+                for column in 0..<columns {
+                    let end = cells.ends[row * columns + column]
+                    if column > 0 {
+                        out.pointee = delimiter
+                        out += 1
+                    }
+                    let cell = UnsafeBufferPointer(start: bytes + start, count: end - start)
+                    if plain && !CSVQuoting.hasEdgeSpace(cell) {
+                        for index in 0..<cell.count { out[index] = cell[index] }
+                        out += cell.count
+                    } else {
+                        out = CSVQuoting.write(cell, delimiter: delimiter, to: out)
+                    }
+                    start = end
+                }
+                out.pointee = delimiter
+                out += 1
+                if let value = appended[row] { out = CSVQuoting.writeDecimal(value, to: out) }
+                out.pointee = 0x0A
+                out += 1
+            }
+            written = base.distance(to: out)
+        }
+    }
 }
 
 extension CSVQuoting {
-    /// Appends raw cell bytes to `bytes`, quoting them when needed.
+    /// Whether any of `count` bytes is the delimiter, a quote or a line
+    /// break; no early exit, so the loop vectorises.
     @inlinable
-    public static func append(_ cell: UnsafeBufferPointer<UInt8>, delimiter: UInt8, to bytes: inout [UInt8]) {
-        guard needsQuotes(cell, delimiter: delimiter) else {
-            bytes.append(contentsOf: cell)
-            return
+    public static func containsSpecialByte(_ bytes: UnsafePointer<UInt8>, count: Int, delimiter: UInt8) -> Bool {
+        var found: UInt8 = 0
+        for index in 0..<count {
+            let byte = bytes[index]
+            found |= (byte == delimiter ? 1 : 0) | (byte == 0x22 ? 1 : 0) | (byte == 0x0A ? 1 : 0) | (byte == 0x0D ? 1 : 0)
         }
-        bytes.append(0x22)
-        for byte in cell {
-            if byte == 0x22 { bytes.append(0x22) }
-            bytes.append(byte)
-        }
-        bytes.append(0x22)
+        return found != 0
     }
 
-    /// Appends the decimal digits of `value` (with a leading `-` if negative).
+    /// Whether a cell starts or ends with a space (which CSV readers may trim, so it is quoted).
     @inlinable
-    public static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(0x2D) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = 0x30 + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+    public static func hasEdgeSpace(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = cell.first, let last = cell.last else { return false }
+        return first == 0x20 || last == 0x20
+    }
+
+    /// Writes raw cell bytes at `out`, quoting them when needed; returns the
+    /// position after them. `out` must have room for `2 × count + 2` bytes.
+    @inlinable
+    public static func write(_ cell: UnsafeBufferPointer<UInt8>, delimiter: UInt8, to out: UnsafeMutablePointer<UInt8>)
+        -> UnsafeMutablePointer<UInt8> {
+        var out = out
+        let quoted = needsQuotes(cell, delimiter: delimiter)
+        if quoted {
+            out.pointee = 0x22
+            out += 1
         }
+        for byte in cell {
+            if quoted && byte == 0x22 {
+                out.pointee = 0x22
+                out += 1
+            }
+            out.pointee = byte
+            out += 1
+        }
+        if quoted {
+            out.pointee = 0x22
+            out += 1
+        }
+        return out
+    }
+
+    /// Writes the decimal digits of `value` (with a leading `-` if negative)
+    /// at `out`; returns the position after them. Needs room for 20 bytes.
+    @inlinable
+    public static func writeDecimal(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var out = out
+        if value < 0 {
+            out.pointee = 0x2D
+            out += 1
+        }
+        var magnitude = value.magnitude
+        var digitCount = 1
+        var scale: UInt = 10
+        while digitCount < 20 && magnitude >= scale {
+            digitCount += 1
+            if digitCount < 20 { scale *= 10 }
+        }
+        for position in stride(from: digitCount - 1, through: 0, by: -1) {
+            out[position] = 0x30 + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        return out + digitCount
     }
 }

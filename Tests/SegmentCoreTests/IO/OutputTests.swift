@@ -13,6 +13,30 @@ import Testing
         #expect(CSVQuoting.quoted("a\tb", delimiter: 0x09) == "\"a\tb\"")
     }
 
+    @Test func passThroughRowsMatchAPlainFormatter() throws {
+        let table = try TestFiles.table("id,name,x\n1,\"a,b\",3\n2,\" lead\",4\n3,\"q\"\"uote\",5\n4,plain,6\n5,\"multi\nline\",7\n-6,,8\n7,tab\there,9\n8,trail ,0\n")
+        let appended: [Int?] = [0, nil, -12, Int.max, Int.min, 5, 1_000_000_000_000_000_000, 9]
+        for delimiter in [UInt8(ascii: ","), UInt8(ascii: "\t")] {
+            let separator = String(UnicodeScalar(delimiter))
+            let bytes = table.withCells { cells in
+                appended.withUnsafeBufferPointer { RecordWriter.passThroughBytes(0..<table.rowCount, of: cells, appending: $0, delimiter: delimiter) }
+            }
+            // The plain rule: quote a cell holding the delimiter, a quote or a
+            // line break, or starting or ending with a space; double its quotes.
+            var expected = ""
+            for row in 0..<table.rowCount {
+                var fields = (0..<table.columnCount).map { column -> String in
+                    let text = table.string(row: row, column: column)
+                    let special = text.contains(separator) || text.contains("\"") || text.contains("\n") || text.hasPrefix(" ") || text.hasSuffix(" ")
+                    return special ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+                }
+                fields.append(appended[row].map { String($0) } ?? "")
+                expected += fields.joined(separator: separator) + "\n"
+            }
+            #expect(String(decoding: bytes, as: UTF8.self) == expected)
+        }
+    }
+
     @Test func jsonEscapesAndNumbers() {
         #expect(JSONText.string("a\"b\\c\n\u{01}") == "\"a\\\"b\\\\c\\n\\u0001\"")
         #expect(JSONText.value(.number(.nan)) == "null")
