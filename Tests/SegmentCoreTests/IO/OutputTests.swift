@@ -14,8 +14,9 @@ import Testing
     }
 
     @Test func passThroughRowsMatchAPlainFormatter() throws {
-        let table = try TestFiles.table("id,name,x\n1,\"a,b\",3\n2,\" lead\",4\n3,\"q\"\"uote\",5\n4,plain,6\n5,\"multi\nline\",7\n-6,,8\n7,tab\there,9\n8,trail ,0\n")
-        let appended: [Int?] = [0, nil, -12, Int.max, Int.min, 5, 1_000_000_000_000_000_000, 9]
+        let table = try TestFiles.table("id,name,x\n1,\"a,b\",3\n2,\" lead\",4\n3,\"q\"\"uote\",5\n4,plain,6\n5,\"multi\nline\",7\n-6,,8\n7,tab\there,9\n8,trail ,0\n"
+                                     + "9,abcdefghijklmnopqrstuvwxyz0123456789,1\n10,\"0123456789abcdef,xyz\",2\n11,0123456789abcdef\tx,3\n")
+        let appended: [Int?] = [0, nil, -12, Int.max, Int.min, 5, 1_000_000_000_000_000_000, 9, 10, 11, nil]
         for delimiter in [UInt8(ascii: ","), UInt8(ascii: "\t")] {
             let separator = String(UnicodeScalar(delimiter))
             let bytes = table.withCells { cells in
