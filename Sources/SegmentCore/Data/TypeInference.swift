@@ -16,47 +16,45 @@ enum TypeInference {
         return bytes.withUnsafeBufferPointer { bytePointer in
             ends.withUnsafeBufferPointer { endPointer in
                 let cells = CellView(bytes: bytePointer, ends: endPointer, columnCount: columnCount)
-                let (values, tallies) = classifyCells(cells, rowCount: rowCount, threads: threads)
-                let shared = UncheckedSendable((cells, values, tallies))
+                let parsed = ParsedColumns(columnCount: columnCount, rowCount: rowCount)
+                let tallies = classifyCells(cells, rowCount: rowCount, into: parsed, threads: threads)
+                let shared = UncheckedSendable((cells, parsed, tallies))
+                // Each column's task reads only its own parsed values, so the
+                // arrays kept for numeric and date columns are copied in parallel.
                 return ParallelChunks(count: columnCount, chunkSize: 1, threads: threads).mapChunks { column, _ in
-                    let (cells, values, tallies) = shared.value
+                    let (cells, parsed, tallies) = shared.value
                     return describeColumn(column, name: names[column], rowCount: rowCount, cells: cells,
-                                          values: values[column], tallies: tallies.map { $0[column] })
+                                          values: parsed.column(column), tallies: tallies.map { $0[column] })
                 }
             }
         }
     }
 
-    /// Classifies every cell: per-column parsed values (NaN for missing and
-    /// text) and per-block tallies.
-    static func classifyCells(_ cells: CellView, rowCount: Int, threads: Int) -> ([[Double]], [[CellTally]]) {
+    /// Classifies every cell: writes each column's parsed values (NaN for
+    /// missing and text) to `parsed` and returns per-block tallies.
+    static func classifyCells(_ cells: CellView, rowCount: Int, into parsed: ParsedColumns, threads: Int) -> [[CellTally]] {
         let columnCount = cells.columnCount
         let chunks = ParallelChunks(count: rowCount, chunkSize: blockRows, threads: threads)
-        var tallies: [[CellTally]] = []
-        var columnBuffers = (0..<columnCount).map { _ in UnsafeMutableBufferPointer<Double>.allocate(capacity: rowCount) }
-        let shared = UncheckedSendable((cells, columnBuffers))
-        // Each block writes only its own rows of every column buffer.
-        tallies = chunks.mapChunks { _, rows in
-            let (cells, buffers) = shared.value
+        let shared = UncheckedSendable((cells, parsed))
+        // Each block writes only its own rows of every column.
+        return chunks.mapChunks { _, rows in
+            let (cells, parsed) = shared.value
             var blockTallies = [CellTally](repeating: CellTally(), count: columnCount)
             for row in rows {
                 for column in 0..<columnCount {
                     let (kind, value) = CellParsing.classify(cells.cell(row: row, column: column))
-                    buffers[column][row] = value
+                    parsed.values[column * rowCount + row] = value
                     blockTallies[column].add(kind, row: row)
                 }
             }
             return blockTallies
         }
-        let values = columnBuffers.map { Array($0) }
-        for index in columnBuffers.indices { columnBuffers[index].deallocate() }
-        columnBuffers.removeAll()
-        return (values, tallies)
     }
 
     /// Decides one column's type from its tallies (counting distinct values
     /// of non-numeric columns).
-    static func describeColumn(_ column: Int, name: String, rowCount: Int, cells: CellView, values: [Double], tallies: [CellTally]) -> ColumnInfo {
+    static func describeColumn(_ column: Int, name: String, rowCount: Int, cells: CellView, values: UnsafeBufferPointer<Double>,
+                               tallies: [CellTally]) -> ColumnInfo {
         var tally = CellTally()
         for block in tallies { tally.append(block) }
         var frequencies: [(row: Int, count: Int)]?
@@ -76,6 +74,28 @@ enum TypeInference {
         return ColumnInfo(
             name: name, type: type, presentCount: tally.present, missingCount: tally.missing, valueFrequencies: frequencies,
             numericCount: tally.numericCount, firstNonNumericRow: tally.firstNonNumericRow,
-            values: type.isNumeric || type == .date ? values : nil)
+            values: type.isNumeric || type == .date ? Array(values) : nil)
+    }
+}
+
+/// The parsed value of every cell, column after column, filled by
+/// `TypeInference.classifyCells`: scratch memory that lives as long as the
+/// inference and is freed with it.
+final class ParsedColumns: Sendable {
+    /// `columnCount × rowCount` values; column `c` starts at `c × rowCount`.
+    nonisolated(unsafe) let values: UnsafeMutablePointer<Double>
+    let rowCount: Int
+
+    /// Allocates (uninitialised) room for every cell's value.
+    init(columnCount: Int, rowCount: Int) {
+        self.rowCount = rowCount
+        values = .allocate(capacity: max(1, columnCount * rowCount))
+    }
+
+    deinit { values.deallocate() }
+
+    /// The values of `column`.
+    func column(_ column: Int) -> UnsafeBufferPointer<Double> {
+        UnsafeBufferPointer(start: values + column * rowCount, count: rowCount)
     }
 }

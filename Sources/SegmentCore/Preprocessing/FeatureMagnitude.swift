@@ -14,18 +14,27 @@ public enum FeatureMagnitude {
     ///   - names: the output feature names (one per matrix column).
     ///   - lines: the 1-based input line of each matrix row, for the message.
     ///   - scale: the scaling that produced the values, for the message.
+    ///   - threads: cores used; the first offending value in row order is
+    ///     reported for any thread count.
     /// - Throws: `SegmentError.invalidData` naming the line, the column and the
     ///   value, and how to fix it (choose a scaling, or divide the column).
-    public static func check(_ features: Matrix, names: [String], source: String, lines: (Int) -> Int, scale: ScaleMethod) throws {
+    public static func check(_ features: Matrix, names: [String], source: String, lines: (Int) -> Int, scale: ScaleMethod,
+                             threads: Int = availableCores) throws {
         let width = features.columns
         guard width > 0 else { return }
         let position = features.storage.withUnsafeBufferPointer { values in
-            values.firstIndex { !(abs($0) <= limit) }
+            let shared = UncheckedSendable(values)
+            return ParallelChunks(count: values.count, chunkSize: checkChunkValues, threads: threads).mapChunks { _, range in
+                range.first { !(abs(shared.value[$0]) <= limit) }
+            }.lazy.compactMap { $0 }.first
         }
         guard let position else { return }
         let row = position / width, column = position % width
         throw error(value: features.storage[position], column: names[column], source: source, line: lines(row), scale: scale)
     }
+
+    /// Values per parallel chunk of `check`.
+    static let checkChunkValues = 1 << 17
 
     /// Checks one row scaled by a saved model (`segment assign`) against `limit`.
     /// - Throws: `SegmentError.invalidData` naming the line, column and value.

@@ -30,7 +30,9 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
     /// - Throws: `SegmentError.invalidData` for text in a numeric column or a
     ///   missing value under `--missing error`; `SegmentError.invalidParameter`
     ///   for a column that cannot be a feature (dates, free text, all missing).
-    public static func fit(table: Table, featureColumns: [Int], missing: MissingPolicy, scale: ScaleMethod) throws -> (FeaturePipeline, FeatureMatrix) {
+    /// - Parameter threads: cores used to build and scale the matrix.
+    public static func fit(table: Table, featureColumns: [Int], missing: MissingPolicy, scale: ScaleMethod,
+                           threads: Int = availableCores) throws -> (FeaturePipeline, FeatureMatrix) {
         guard !featureColumns.isEmpty else {
             throw SegmentError.invalidParameter("no feature columns: the file has no numeric column besides the id; name the features with --features")
         }
@@ -40,11 +42,11 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
         }
         var pipeline = FeaturePipeline(columns: columns, missingPolicy: missing, scaler: Scaler(method: .none, center: [], scale: []))
         pipeline.scaler = Scaler(method: .none, center: .init(repeating: 0, count: pipeline.outputWidth), scale: .init(repeating: 1, count: pipeline.outputWidth))
-        var features = try pipeline.transform(table, columnIndices: featureColumns)
+        var features = try pipeline.transform(table, columnIndices: featureColumns, threads: threads)
         var scaled: [Bool] = []
         for column in columns { scaled += [Bool](repeating: column.encoding == .numeric, count: column.encoding.width) }
-        pipeline.scaler = try Scaler.fit(scale, to: features.matrix, scaled: scaled, names: pipeline.outputNames)
-        pipeline.scaler.transform(&features.matrix)
+        pipeline.scaler = try Scaler.fit(scale, to: features.matrix, scaled: scaled, names: pipeline.outputNames, threads: threads)
+        pipeline.scaler.transform(&features.matrix, threads: threads)
         return (pipeline, features)
     }
 
@@ -85,9 +87,10 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
 
     /// Applies the fitted pipeline to another table, finding its columns by
     /// exact name.
+    /// - Parameter threads: cores used to build and scale the matrix.
     /// - Throws: `SegmentError.invalidData` naming a model column the table
     ///   lacks, a bad cell, or a missing value under `--missing error`.
-    public func transform(_ table: Table) throws -> FeatureMatrix {
+    public func transform(_ table: Table, threads: Int = availableCores) throws -> FeatureMatrix {
         var indices: [Int] = []
         for column in columns {
             guard let index = table.columnIndex(named: column.name) else {
@@ -96,23 +99,28 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
             }
             indices.append(index)
         }
-        var features = try transform(table, columnIndices: indices)
-        scaler.transform(&features.matrix)
+        var features = try transform(table, columnIndices: indices, threads: threads)
+        scaler.transform(&features.matrix, threads: threads)
         return features
     }
 
     /// Encodes the rows of `table` (unscaled), honouring the missing policy.
     ///
-    /// When every feature is numeric, a row whose values type inference has
-    /// already parsed (all present) is copied from those values; any other
-    /// row goes through `encodeRow`, which handles missing values and errors.
-    func transform(_ table: Table, columnIndices: [Int]) throws -> FeatureMatrix {
+    /// When every feature is numeric and type inference parsed every value
+    /// (none missing), the matrix is those values interleaved in parallel
+    /// (`interleaved`). Otherwise a row whose values are all parsed is copied
+    /// from them and any other row goes through `encodeRow`, which handles
+    /// missing values and errors.
+    func transform(_ table: Table, columnIndices: [Int], threads: Int) throws -> FeatureMatrix {
         let width = outputWidth
+        let parsed: [[Double]] = columns.allSatisfy({ $0.encoding == .numeric })
+            ? columnIndices.compactMap { table.columns[$0].values } : []
+        if parsed.count == width, let complete = Self.interleaved(parsed, rowCount: table.rowCount, threads: threads) {
+            return complete
+        }
         var storage = [Double](repeating: 0, count: table.rowCount * width)
         var tableRows: [Int] = []
         tableRows.reserveCapacity(table.rowCount)
-        let parsed: [[Double]] = columns.allSatisfy({ $0.encoding == .numeric })
-            ? columnIndices.compactMap { table.columns[$0].values } : []
         try table.withCells { cells in
             try storage.withUnsafeMutableBufferPointer { output in
                 for row in 0..<table.rowCount {
@@ -130,6 +138,41 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
         }
         storage.removeLast((table.rowCount - tableRows.count) * width)
         return FeatureMatrix(matrix: Matrix(rows: tableRows.count, columns: width, storage: storage), tableRows: tableRows)
+    }
+
+    /// Rows interleaved per parallel chunk of `interleaved`: 256 KiB of an
+    /// 8-feature matrix, so a chunk's rows stay in cache while each column
+    /// is written into them.
+    static let interleaveChunkRows = 4096
+
+    /// The matrix whose column `j` is `parsed[j]`, built in parallel chunks of
+    /// rows; `nil` when some value is missing (NaN) or there are no rows.
+    static func interleaved(_ parsed: [[Double]], rowCount: Int, threads: Int) -> FeatureMatrix? {
+        let width = parsed.count
+        guard rowCount > 0, width > 0 else { return nil }
+        var complete = false
+        let storage = [Double](unsafeUninitializedCapacity: rowCount * width) { buffer, count in
+            // Each chunk writes only its own rows.
+            let target = UncheckedSendable(buffer.baseAddress!)
+            let chunks = ParallelChunks(count: rowCount, chunkSize: interleaveChunkRows, threads: threads)
+            complete = chunks.mapChunks { _, rows in
+                var present = true
+                for (feature, values) in parsed.enumerated() {
+                    values.withUnsafeBufferPointer { values in
+                        var output = target.value + rows.lowerBound * width + feature
+                        for row in rows {
+                            output.pointee = values[row]
+                            present = present && !values[row].isNaN
+                            output += width
+                        }
+                    }
+                }
+                return present
+            }.allSatisfy { $0 }
+            count = rowCount * width
+        }
+        guard complete else { return nil }
+        return FeatureMatrix(matrix: Matrix(rows: rowCount, columns: width, storage: storage), tableRows: Array(0..<rowCount))
     }
 
     /// Copies row `row` of already parsed numeric columns into `output`.

@@ -34,19 +34,31 @@ public struct Scaler: Sendable, Codable, Equatable {
 
     /// Fits `method` to the columns of `data`; columns where `scaled[j]` is
     /// false (one-hot indicators) keep center 0 and scale 1.
-    /// - Parameter names: column names for messages.
+    /// - Parameters:
+    ///   - names: column names for messages.
+    ///   - threads: cores used, one column per task.
     /// - Throws: `SegmentError.invalidInput` when a column's spread exceeds
     ///   the largest representable number (values near ±1.8e308).
     /// - Complexity: O(rows × columns), plus a sort per column for `robust`.
-    public static func fit(_ method: ScaleMethod, to data: Matrix, scaled: [Bool]? = nil, names: [String]? = nil) throws -> Scaler {
-        let columns = data.columns
+    public static func fit(_ method: ScaleMethod, to data: Matrix, scaled: [Bool]? = nil, names: [String]? = nil,
+                           threads: Int = availableCores) throws -> Scaler {
+        let columns = data.columns, rows = data.rows
         var center = [Double](repeating: 0, count: columns)
         var scale = [Double](repeating: 1, count: columns)
-        guard method != .none, data.rows > 0 else { return Scaler(method: method, center: center, scale: scale) }
-        for column in 0..<columns where scaled?[column] ?? true {
-            var values = [Double](repeating: 0, count: data.rows)
-            for row in 0..<data.rows { values[row] = data.storage[row * columns + column] }
-            let (c, s) = parameters(method, of: &values)
+        guard method != .none, rows > 0 else { return Scaler(method: method, center: center, scale: scale) }
+        let fitted = data.storage.withUnsafeBufferPointer { storage in
+            let shared = UncheckedSendable(storage)
+            return ParallelChunks(count: columns, chunkSize: 1, threads: threads).mapChunks { column, _ -> (Double, Double)? in
+                guard scaled?[column] ?? true else { return nil }
+                var values = [Double](unsafeUninitializedCapacity: rows) { values, count in
+                    for row in 0..<rows { values[row] = shared.value[row * columns + column] }
+                    count = rows
+                }
+                return parameters(method, of: &values)
+            }
+        }
+        for (column, parameters) in fitted.enumerated() {
+            guard let (c, s) = parameters else { continue }
             guard c.isFinite, s.isFinite else { throw overflow(method, column: names?[column] ?? "column \(column + 1)") }
             center[column] = c
             scale[column] = s
@@ -85,17 +97,35 @@ public struct Scaler: Sendable, Codable, Equatable {
         spread <= 10 * Double.ulpOfOne * max(1, magnitude) ? 1 : spread
     }
 
-    /// Scales `data` in place.
-    public func transform(_ data: inout Matrix) {
+    /// Scales `data` in place, in parallel chunks of rows on up to `threads`
+    /// cores (each value is scaled on its own, so the result is the same
+    /// for any thread count); an identity scaler leaves it untouched.
+    public func transform(_ data: inout Matrix, threads: Int = availableCores) {
         precondition(data.columns == center.count, "scaler fitted on \(center.count) columns, given \(data.columns)")
-        let columns = data.columns
+        guard !isIdentity else { return }
+        let columns = data.columns, center = center, scale = scale
         data.storage.withUnsafeMutableBufferPointer { values in
-            for row in 0..<data.rows {
-                for column in 0..<columns {
-                    values[row * columns + column] = Self.scaled(values[row * columns + column], center[column], scale[column])
+            // Each chunk scales only its own rows.
+            let shared = UncheckedSendable(values.baseAddress)
+            ParallelChunks(count: data.rows, chunkSize: Self.transformChunkRows, threads: threads).forEachChunk { _, rows in
+                let values = shared.value!
+                for row in rows {
+                    for column in 0..<columns {
+                        values[row * columns + column] = Self.scaled(values[row * columns + column], center[column], scale[column])
+                    }
                 }
             }
         }
+    }
+
+    /// Rows per parallel chunk of `transform`.
+    static let transformChunkRows = 16_384
+
+    /// Whether every column has center +0 and scale 1, so that scaling
+    /// leaves every value as it is (`(x − 0) / 1 = x`, also for −0, ±∞ and
+    /// NaN; a center of −0 would turn −0 into +0, so it does not count).
+    public var isIdentity: Bool {
+        center.allSatisfy { $0.bitPattern == 0 } && scale.allSatisfy { $0 == 1 }
     }
 
     /// Scales one row in place.

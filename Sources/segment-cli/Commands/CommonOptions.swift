@@ -93,13 +93,13 @@ enum CommonOptions {
             throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
         }
         let (idColumn, featureColumns) = try chooseColumns(table, arguments, excluding: excluded)
-        let scale = scaleMethod(arguments)
+        let scale = scaleMethod(arguments), threads = try threads(arguments)
         let (pipeline, features) = try FeaturePipeline.fit(table: table, featureColumns: featureColumns, missing: missingPolicy(arguments),
-                                                           scale: scale)
+                                                           scale: scale, threads: threads)
         if forDistances {
             let rows = features.tableRows
             try FeatureMagnitude.check(features.matrix, names: pipeline.outputNames, source: table.source,
-                                       lines: { table.rowLines[rows[$0]] }, scale: scale)
+                                       lines: { table.rowLines[rows[$0]] }, scale: scale, threads: threads)
         }
         return PreparedFeatures(idColumn: idColumn, featureColumns: featureColumns, pipeline: pipeline, features: features)
     }
