@@ -39,6 +39,26 @@ import Testing
         #expect(table.count == 6)
     }
 
+    @Test func assignBreaksExactTiesAsClusterDid() throws {
+        // Starting from centres 0 and 10, x = 5 is exactly 5 from both final
+        // centres (mean(-4, -1, 5) = 0 and mean(9, 10, 11, 10) = 10); k-means
+        // gives it to its first centre, which becomes segment 1 because the
+        // other centre has more rows. A search in segment order would pick 0.
+        let directory = try temporaryDirectory()
+        let data = directory.appendingPathComponent("tie.csv").path
+        let start = directory.appendingPathComponent("start.csv").path
+        let model = directory.appendingPathComponent("tie.json").path
+        try "id,x\n1,-4\n2,-1\n3,5\n4,9\n5,10\n6,11\n7,10\n".write(toFile: data, atomically: true, encoding: .utf8)
+        try "x\n0\n10\n".write(toFile: start, atomically: true, encoding: .utf8)
+        let clustered = try SegmentRunner.run(["cluster", data, "--features", "x", "--scale", "none", "--init", start, "--model", model, "-q"])
+        #expect(clustered.status == 0)
+        #expect(clustered.stdout == "id,x,segment\n1,-4,1\n2,-1,1\n3,5,1\n4,9,0\n5,10,0\n6,11,0\n7,10,0\n")
+        #expect(try String(contentsOfFile: model, encoding: .utf8).contains("\"tieOrder\""))
+        let assigned = try SegmentRunner.run(["assign", "--model", model, data, "-q"])
+        #expect(assigned.status == 0)
+        #expect(assigned.stdout == clustered.stdout)
+    }
+
     @Test func assignNamesAMissingColumn() throws {
         let directory = try temporaryDirectory()
         let model = directory.appendingPathComponent("m.json").path

@@ -10,6 +10,9 @@ public struct Clustering: Sendable {
     public var centers: Matrix?
     /// The algorithm's own objective, e.g. ("inertia", 44448.46).
     public var objective: (name: String, value: Double)?
+    /// The segments in the order of the algorithm's raw labels (see
+    /// `SegmentNumbering.segmentsByRawLabel`).
+    public var segmentsByRawLabel: [Int]
 
     /// Creates a clustering from raw labels, renumbering segments by
     /// decreasing size so runs and algorithms are comparable; `centers`, if
@@ -18,6 +21,7 @@ public struct Clustering: Sendable {
         let relabeling = SegmentNumbering(rawLabels: rawLabels)
         labels = rawLabels.map { $0 < 0 ? -1 : relabeling.newLabel[$0] }
         segmentCount = relabeling.order.count
+        segmentsByRawLabel = relabeling.segmentsByRawLabel
         if let centers {
             self.centers = centers.selectingRows(relabeling.order)
         } else {
@@ -59,5 +63,12 @@ public struct SegmentNumbering: Sendable {
         var newLabel = [Int](repeating: -1, count: maxLabel + 1)
         for (new, raw) in order.enumerated() { newLabel[raw] = new }
         self.newLabel = newLabel
+    }
+
+    /// The new labels in the order of their raw labels. A nearest-centre
+    /// search over the renumbered centres in this order breaks exact ties as
+    /// one over the raw centres (first raw label wins) did.
+    public var segmentsByRawLabel: [Int] {
+        order.indices.sorted { order[$0] < order[$1] }
     }
 }

@@ -2,18 +2,23 @@
 /// buffers prepared once (the streaming core of `segment assign`).
 public struct SegmentAssigner {
     private let rule: AssignmentRule
+    /// The centres in the rule's tie order, and the segment of each.
     private let panel: CenterPanel?
+    private let segmentOfPanelCenter: [Int]
     private var distances: [Double]
 
     /// Prepares `rule` for repeated use.
     public init(rule: AssignmentRule) {
         self.rule = rule
-        if case .nearestCenter(let centers, let dimensions) = rule {
-            let panel = CenterPanel(Matrix(rows: centers.count / dimensions, columns: dimensions, storage: centers))
+        if case .nearestCenter(let centers, let dimensions, let tieOrder) = rule {
+            let segments = tieOrder ?? Array(0..<(centers.count / dimensions))
+            let panel = CenterPanel(Matrix(rows: centers.count / dimensions, columns: dimensions, storage: centers).selectingRows(segments))
             self.panel = panel
+            segmentOfPanelCenter = segments
             distances = [Double](repeating: 0, count: panel.paddedCount)
         } else {
             panel = nil
+            segmentOfPanelCenter = []
             distances = []
         }
     }
@@ -29,7 +34,7 @@ public struct SegmentAssigner {
                 distances.withUnsafeMutableBufferPointer { distances in
                     NearestCenterKernel.squaredDistances(from: row.baseAddress!, panel: values.baseAddress!, dimensions: panel.dimensions,
                                                          paddedCount: panel.paddedCount, into: distances.baseAddress!)
-                    return NearestCenterKernel.nearest(distances.baseAddress!, paddedCount: panel.paddedCount).index
+                    return segmentOfPanelCenter[NearestCenterKernel.nearest(distances.baseAddress!, paddedCount: panel.paddedCount).index]
                 }
             }
         case .corePoints(let points, let dimensions, let labels, let eps, let metric):

@@ -75,7 +75,7 @@ public struct SegmentModel: Codable, Sendable, Equatable {
             throw SegmentError.invalidInput("\(file): damaged model: the assignment rule has \(rule.dimensions) features but the pipeline produces \(width); re-create it with `segment cluster --model FILE`")
         }
         guard rule.isConsistent else {
-            throw SegmentError.invalidInput("\(file): damaged model: the assignment rule's numbers do not match its dimensions or are not finite; re-create it with `segment cluster --model FILE`")
+            throw SegmentError.invalidInput("\(file): damaged model: the assignment rule's numbers do not fit together (arrays not matching its dimensions, values not finite, or a tie order that is not an ordering of the segments); re-create it with `segment cluster --model FILE`")
         }
     }
 

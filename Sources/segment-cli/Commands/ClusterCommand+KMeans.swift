@@ -36,7 +36,8 @@ extension ClusterCommand {
         let restarts = configuration.initialization == .kMeansPlusPlus || configuration.initialization == .random ? configuration.restarts : 1
         notes.append("\(restarts) restart\(restarts == 1 ? "" : "s"), \(fit.iterations) iterations in the best (\(fit.converged ? "converged" : "iteration limit reached")), \(method)")
         let clustering = fit.clustering
-        let rule = AssignmentRule.nearestCenter(centers: clustering.centers!.storage, dimensions: data.columns)
+        let rule = AssignmentRule.nearestCenter(centers: clustering.centers!.storage, dimensions: data.columns,
+                                                tieOrder: clustering.segmentsByRawLabel)
         return ClusterOutcome(clustering: clustering, rule: rule, notes: notes, silhouette: silhouette, selection: selection)
     }
 }

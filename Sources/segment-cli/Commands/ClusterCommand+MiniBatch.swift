@@ -47,7 +47,7 @@ extension ClusterCommand {
             try ClusterOutput.writeCenters(centers, sizes: sizes, pipeline: pipeline, labelColumn: labelColumn, path: path, outputs: outputs)
         }
         if let path = arguments.string("model") {
-            let rule = AssignmentRule.nearestCenter(centers: centers.storage, dimensions: centers.columns)
+            let rule = AssignmentRule.nearestCenter(centers: centers.storage, dimensions: centers.columns, tieOrder: numbering.segmentsByRawLabel)
             let saved = SegmentModel(algorithm: "minibatch-kmeans", pipeline: pipeline, idColumn: idColumn.map { prefix.columnNames[$0] },
                                      labelColumn: labelColumn, rule: rule)
             try ClusterOutput.writeModel(saved, path: path, outputs: outputs)

@@ -23,6 +23,6 @@ extension ClusterOptions {
 
     /// How `segment assign` labels new rows with a saved model of each algorithm (for help texts).
     static let assignmentRules = """
-        A saved model labels new rows (segment assign) as follows: k-means, BIRCH and agglomerative models take the segment with the nearest centre (segment means in the scaled space); DBSCAN models use the core-point rule: a row within eps of a core row takes that core row's segment (the nearest such row), otherwise it is noise (-1).
+        A saved model labels new rows (segment assign) as follows: k-means, BIRCH and agglomerative models take the segment with the nearest centre (segment means in the scaled space; a k-means model breaks an exact tie between two centres as cluster did, so assign reproduces cluster's labels); DBSCAN models use the core-point rule: a row within eps of a core row takes that core row's segment (the nearest such row), otherwise it is noise (-1).
         """
 }

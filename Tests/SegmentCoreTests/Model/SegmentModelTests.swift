@@ -50,6 +50,42 @@ import Testing
         #expect(labels == clustering.labels)
     }
 
+    @Test func tieOrderDecidesExactTies() throws {
+        // Segment 0 at 10, segment 1 at 0: x = 5 is 5 from both.
+        let tie: [Double] = [5]
+        var segmentOrder = SegmentAssigner(rule: .nearestCenter(centers: [10, 0], dimensions: 1))
+        var rawOrder = SegmentAssigner(rule: .nearestCenter(centers: [10, 0], dimensions: 1, tieOrder: [1, 0]))
+        #expect(tie.withUnsafeBufferPointer { segmentOrder.label(of: $0) } == 0)
+        #expect(tie.withUnsafeBufferPointer { rawOrder.label(of: $0) } == 1)
+        // Away from the tie the order changes nothing.
+        let near: [Double] = [8]
+        #expect(near.withUnsafeBufferPointer { rawOrder.label(of: $0) } == 0)
+    }
+
+    @Test func tieOrderIsSavedAndOptional() throws {
+        let model = sampleModel(rule: .nearestCenter(centers: [0, 0, 1, 1, 2, 2], dimensions: 2, tieOrder: [2, 0, 1]))
+        let text = try model.jsonText()
+        #expect(try SegmentModel.decode(Data(text.utf8), file: "m.json") == model)
+        // A model written before the field existed reads as segment order.
+        let older = try sampleModel(rule: .nearestCenter(centers: [0, 0, 1, 1], dimensions: 2)).jsonText()
+        #expect(!older.contains("tieOrder"))
+        #expect(try SegmentModel.decode(Data(older.utf8), file: "m.json").rule == .nearestCenter(centers: [0, 0, 1, 1], dimensions: 2))
+        for damaged in [[2, 0, 0], [0, 1], [0, 1, 3]] {
+            let bad = try sampleModel(rule: .nearestCenter(centers: [0, 0, 1, 1, 2, 2], dimensions: 2, tieOrder: damaged)).jsonText()
+            #expect(throws: SegmentError.invalidInput("m.json: damaged model: the assignment rule's numbers do not fit together (arrays not matching its dimensions, values not finite, or a tie order that is not an ordering of the segments); re-create it with `segment cluster --model FILE`")) {
+                try SegmentModel.decode(Data(bad.utf8), file: "m.json")
+            }
+        }
+    }
+
+    @Test func segmentsByRawLabelUndoTheRenumbering() {
+        // Raw label 2 is largest (segment 0), then raw 0 (segment 1), then raw 1.
+        let clustering = Clustering(rawLabels: [0, 2, 2, 1, 0, 2])
+        #expect(clustering.labels == [1, 0, 0, 2, 1, 0])
+        #expect(clustering.segmentsByRawLabel == [1, 2, 0])
+        #expect(SegmentNumbering(sizes: [2, 1, 3], firstRows: [0, 3, 1]).segmentsByRawLabel == [1, 2, 0])
+    }
+
     @Test(arguments: [("euclidean", [0, 1, -1, 0]), ("manhattan", [0, 1, -1, -1])])
     func corePointsAssignWithinEps(metric: String, expected: [Int]) {
         // Core points (0, 0) → 0 and (5, 0) → 1, eps 1.
