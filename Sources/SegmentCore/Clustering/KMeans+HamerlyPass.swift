@@ -44,17 +44,21 @@ extension KMeans.Run {
                                                 centers: centers, width: width)
                                 : blockCount
                             var moved = 0
-                            for position in 0..<searchCount {
-                                let row = first + Int(block[position])
-                                let nearest = NearestCenterKernel.nearestScreened(to: work.copies + position * width, exact: points + row * width,
-                                                                                 panel: panel, scores: work.scores, distances: work.distances)
-                                state.upper[row] = nearest.upper - state.drift[nearest.index]
-                                state.lower[row] = nearest.lower + state.lowerDrift[nearest.index]
-                                let old = labels[row]
-                                work.movedRows[moved] = row
-                                work.movedFrom[moved] = old
-                                labels[row] = nearest.index
-                                moved += old != nearest.index ? 1 : 0
+                            for position in stride(from: 0, to: searchCount, by: NearestCenterKernel.screenRows) {
+                                let screened = min(NearestCenterKernel.screenRows, searchCount - position)
+                                NearestCenterKernel.nearestScreened(work.copies + position * width, count: screened,
+                                                                    exact: { points + (first + Int(block[position + $0])) * width },
+                                                                    panel: panel, buffers: work.screen)
+                                for lane in 0..<screened {
+                                    let row = first + Int(block[position + lane]), nearest = Int(work.screen.index[lane])
+                                    state.upper[row] = work.screen.upper[lane] - state.drift[nearest]
+                                    state.lower[row] = work.screen.lower[lane] + state.lowerDrift[nearest]
+                                    let old = labels[row]
+                                    work.movedRows[moved] = row
+                                    work.movedFrom[moved] = old
+                                    labels[row] = nearest
+                                    moved += old != nearest ? 1 : 0
+                                }
                             }
                             if accumulate {
                                 let chunkSums = sums.pointer + chunk * k * width, chunkCounts = counts.pointer + chunk * k
@@ -82,9 +86,8 @@ final class HamerlyWorkspace {
     let pending: UnsafeMutablePointer<Int32>
     /// Single-precision copies of a block of pending rows, 64-byte aligned.
     let copies: UnsafeMutablePointer<Float>
-    /// Single-precision centre scores and exact squared distances for one row.
-    let scores: UnsafeMutablePointer<Float>
-    let distances: UnsafeMutablePointer<Double>
+    /// The nearest-centre screen's scratch and results.
+    let screen: ScreenBuffers
     /// The relabelled rows of a block and their previous labels.
     let movedRows: UnsafeMutablePointer<Int>
     let movedFrom: UnsafeMutablePointer<Int>
@@ -96,8 +99,7 @@ final class HamerlyWorkspace {
         pending = .allocate(capacity: max(rows, 1))
         copies = UnsafeMutableRawPointer.allocate(byteCount: blockRows * width * MemoryLayout<Float>.stride, alignment: 64)
             .bindMemory(to: Float.self, capacity: blockRows * width)
-        scores = .allocate(capacity: paddedCount)
-        distances = .allocate(capacity: paddedCount)
+        screen = ScreenBuffers(dimensions: width, paddedCount: paddedCount)
         movedRows = .allocate(capacity: blockRows)
         movedFrom = .allocate(capacity: blockRows)
     }
@@ -105,8 +107,6 @@ final class HamerlyWorkspace {
     deinit {
         pending.deallocate()
         copies.deallocate()
-        scores.deallocate()
-        distances.deallocate()
         movedRows.deallocate()
         movedFrom.deallocate()
     }

@@ -12,25 +12,23 @@ extension KMeans.Run {
                 let shared = UncheckedSendable(points.baseAddress!)
                 chunks.forEachChunk { chunk, rows in
                     let points = shared.value
-                    let scores = UnsafeMutablePointer<Float>.allocate(capacity: padded)
-                    let distances = UnsafeMutablePointer<Double>.allocate(capacity: padded)
-                    defer {
-                        scores.deallocate()
-                        distances.deallocate()
-                    }
+                    let screen = ScreenBuffers(dimensions: width, paddedCount: padded)
                     let chunkSums = sums.pointer + chunk * k * width
                     let chunkCounts = counts.pointer + chunk * k
                     var changed = 0
-                    for row in rows {
-                        let point = points + row * width
-                        let nearest = NearestCenterKernel.nearestScreened(to: singles.row(row), exact: point, panel: panel,
-                                                                          scores: scores, distances: distances).index
-                        let old = labels[row]
-                        if old != nearest {
-                            labels[row] = nearest
-                            changed += 1
-                            if accumulate {
-                                KMeans.Run.move(point, from: old, to: nearest, sums: chunkSums, counts: chunkCounts, width: width)
+                    for start in stride(from: rows.lowerBound, to: rows.upperBound, by: NearestCenterKernel.screenRows) {
+                        let screened = min(NearestCenterKernel.screenRows, rows.upperBound - start)
+                        NearestCenterKernel.nearestScreened(singles.row(start), count: screened, exact: { points + (start + $0) * width },
+                                                            panel: panel, buffers: screen)
+                        for lane in 0..<screened {
+                            let row = start + lane, index = Int(screen.index[lane])
+                            let old = labels[row]
+                            if old != index {
+                                labels[row] = index
+                                changed += 1
+                                if accumulate {
+                                    KMeans.Run.move(points + row * width, from: old, to: index, sums: chunkSums, counts: chunkCounts, width: width)
+                                }
                             }
                         }
                     }

@@ -77,8 +77,7 @@ enum NearestCenterKernel {
     /// Branch-free on whole `SIMD8` blocks: per lane the smallest value and
     /// the first block holding it, then the smallest lane value and the
     /// smallest centre index holding it; the second smallest is the minimum
-    /// with the winner masked out. (Written for `Double` and `Float`
-    /// separately: a generic version is not vectorised.)
+    /// with the winner masked out.
     /// - Precondition: the values are not NaN and one is finite.
     @inline(__always)
     static func nearestTwo(_ distances: UnsafePointer<Double>, paddedCount: Int) -> (index: Int, distance: Double, second: Double) {
@@ -109,41 +108,6 @@ enum NearestCenterKernel {
     /// The smallest lane (the stdlib's generic `min()` is not inlined).
     @inline(__always)
     static func horizontalMinimum(_ values: SIMD8<Double>) -> Double {
-        let half = values.lowHalf.replacing(with: values.highHalf, where: values.highHalf .< values.lowHalf)
-        let quarter = half.lowHalf.replacing(with: half.highHalf, where: half.highHalf .< half.lowHalf)
-        return quarter.y < quarter.x ? quarter.y : quarter.x
-    }
-
-    /// `nearestTwo` for single-precision scores.
-    @inline(__always)
-    static func nearestTwo(_ distances: UnsafePointer<Float>, paddedCount: Int) -> (index: Int, distance: Float, second: Float) {
-        let lanes = SIMD8<Float>(0, 1, 2, 3, 4, 5, 6, 7)
-        var smallest = UnsafeRawPointer(distances).loadUnaligned(as: SIMD8<Float>.self)
-        var smallestIndex = lanes
-        var block = CenterPanel.laneWidth
-        while block < paddedCount {
-            let values = UnsafeRawPointer(distances + block).loadUnaligned(as: SIMD8<Float>.self)
-            let smaller = values .< smallest
-            smallest.replace(with: values, where: smaller)
-            smallestIndex.replace(with: lanes + Float(block), where: smaller)
-            block += CenterPanel.laneWidth
-        }
-        let best = horizontalMinimum(smallest)
-        let index = horizontalMinimum(smallestIndex.replacing(with: .infinity, where: smallest .!= best))
-        var others = SIMD8<Float>(repeating: .infinity)
-        block = 0
-        while block < paddedCount {
-            let values = UnsafeRawPointer(distances + block).loadUnaligned(as: SIMD8<Float>.self)
-            let masked = values.replacing(with: .infinity, where: lanes + Float(block) .== index)
-            others.replace(with: masked, where: masked .< others)
-            block += CenterPanel.laneWidth
-        }
-        return (Int(index), best, horizontalMinimum(others))
-    }
-
-    /// The smallest lane.
-    @inline(__always)
-    static func horizontalMinimum(_ values: SIMD8<Float>) -> Float {
         let half = values.lowHalf.replacing(with: values.highHalf, where: values.highHalf .< values.lowHalf)
         let quarter = half.lowHalf.replacing(with: half.highHalf, where: half.highHalf .< half.lowHalf)
         return quarter.y < quarter.x ? quarter.y : quarter.x

@@ -47,8 +47,18 @@ final class SinglePrecisionRows: @unchecked Sendable {
     /// small factors cover the rounding of this bound itself.
     @inline(__always)
     static func roundingRadius(copyNorm: Double, dimensions: Int) -> Double {
-        copyNorm * (0x1p-24 * (1 + 0x1p-20)) + Double(dimensions) * 0x1p-149
+        copyNorm * relativeRounding + Double(dimensions) * 0x1p-149
     }
+
+    /// `roundingRadius` for eight norms at once, lane by lane the same values.
+    @inline(__always)
+    static func roundingRadius(copyNorm: SIMD8<Double>, dimensions: Int) -> SIMD8<Double> {
+        copyNorm * relativeRounding + Double(dimensions) * 0x1p-149
+    }
+
+    /// The relative rounding of a coordinate, with room for the rounding of
+    /// the bound itself.
+    static let relativeRounding = 0x1p-24 * (1 + 0x1p-20)
 
     /// Copies `count` values, eight at a time (a call to `memmove` would
     /// cost more than the copy for a row of a few features).

@@ -21,34 +21,39 @@ import Testing
         return (best, distances)
     }
 
-    /// Runs the screen on every row of `points` and checks it against `plainNearest`.
+    /// Runs the screen on every row of `points`, in blocks of one to eight
+    /// rows (so partly filled blocks are covered), and checks it against
+    /// `plainNearest`.
     static func checkScreen(points: [[Double]], centers: [[Double]]) {
         let dimensions = centers[0].count
         let data = Matrix(rows: points.count, columns: dimensions, storage: points.flatMap { $0 })
         let singles = SinglePrecisionRows(data, threads: 1)
         let panel = CenterPanel(Matrix(rows: centers.count, columns: dimensions, storage: centers.flatMap { $0 }))
-        let scores = UnsafeMutablePointer<Float>.allocate(capacity: panel.paddedCount)
-        let distances = UnsafeMutablePointer<Double>.allocate(capacity: panel.paddedCount)
-        defer {
-            scores.deallocate()
-            distances.deallocate()
-        }
+        let buffers = ScreenBuffers(dimensions: dimensions, paddedCount: panel.paddedCount)
         panel.withPointers { pointers in
             data.storage.withUnsafeBufferPointer { storage in
-                for (row, point) in points.enumerated() {
-                    let nearest = NearestCenterKernel.nearestScreened(to: singles.row(row), exact: storage.baseAddress! + row * dimensions,
-                                                                      panel: pointers, scores: scores, distances: distances)
-                    let plain = plainNearest(point, centers)
-                    #expect(nearest.index == plain.index, "row \(row): \(point)")
-                    let slack = 1e-12
-                    #expect(nearest.upper >= plain.distances[plain.index].squareRoot() * (1 - slack), "row \(row)")
-                    for (center, distance) in plain.distances.enumerated() where center != plain.index {
-                        #expect(nearest.lower <= distance.squareRoot() * (1 + slack) + 1e-300, "row \(row), centre \(center)")
+                var start = 0, blockSize = 1
+                while start < points.count {
+                    let count = min(blockSize, points.count - start)
+                    NearestCenterKernel.nearestScreened(singles.row(start), count: count,
+                                                        exact: { storage.baseAddress! + (start + $0) * dimensions },
+                                                        panel: pointers, buffers: buffers)
+                    for lane in 0..<count {
+                        let row = start + lane, point = points[row]
+                        let plain = plainNearest(point, centers)
+                        #expect(Int(buffers.index[lane]) == plain.index, "row \(row): \(point)")
+                        let slack = 1e-12
+                        #expect(buffers.upper[lane] >= plain.distances[plain.index].squareRoot() * (1 - slack), "row \(row)")
+                        for (center, distance) in plain.distances.enumerated() where center != plain.index {
+                            #expect(buffers.lower[lane] <= distance.squareRoot() * (1 + slack) + 1e-300, "row \(row), centre \(center)")
+                        }
+                        let bound = centers[plain.index].withUnsafeBufferPointer {
+                            NearestCenterKernel.upperBound(from: singles.row(row), to: $0.baseAddress!, dimensions: dimensions)
+                        }
+                        #expect(bound >= plain.distances[plain.index].squareRoot() * (1 - slack), "row \(row)")
                     }
-                    let bound = centers[plain.index].withUnsafeBufferPointer {
-                        NearestCenterKernel.upperBound(from: singles.row(row), to: $0.baseAddress!, dimensions: dimensions)
-                    }
-                    #expect(bound >= plain.distances[plain.index].squareRoot() * (1 - slack), "row \(row)")
+                    start += count
+                    blockSize = blockSize % NearestCenterKernel.screenRows + 1
                 }
             }
         }
@@ -102,9 +107,7 @@ import Testing
                 let plainBest = values.indices.min { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }!
                 let plainSecond = values.indices.filter { $0 != plainBest }.map { values[$0] }.min()!
                 let double = values.withUnsafeBufferPointer { NearestCenterKernel.nearestTwo($0.baseAddress!, paddedCount: padded) }
-                let single = values.map(Float.init).withUnsafeBufferPointer { NearestCenterKernel.nearestTwo($0.baseAddress!, paddedCount: padded) }
                 #expect(double.index == plainBest && double.distance == values[plainBest] && double.second == plainSecond)
-                #expect(single.index == plainBest && Double(single.distance) == values[plainBest] && Double(single.second) == plainSecond)
             }
         }
     }
