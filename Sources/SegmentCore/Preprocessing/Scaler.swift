@@ -103,17 +103,12 @@ public struct Scaler: Sendable, Codable, Equatable {
     public func transform(_ data: inout Matrix, threads: Int = availableCores) {
         precondition(data.columns == center.count, "scaler fitted on \(center.count) columns, given \(data.columns)")
         guard !isIdentity else { return }
-        let columns = data.columns, center = center, scale = scale
+        let columns = data.columns, scaler = self
         data.storage.withUnsafeMutableBufferPointer { values in
             // Each chunk scales only its own rows.
             let shared = UncheckedSendable(values.baseAddress)
             ParallelChunks(count: data.rows, chunkSize: Self.transformChunkRows, threads: threads).forEachChunk { _, rows in
-                let values = shared.value!
-                for row in rows {
-                    for column in 0..<columns {
-                        values[row * columns + column] = Self.scaled(values[row * columns + column], center[column], scale[column])
-                    }
-                }
+                for row in rows { scaler.transform(row: UnsafeMutableBufferPointer(start: shared.value! + row * columns, count: columns)) }
             }
         }
     }
