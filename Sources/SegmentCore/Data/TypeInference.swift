@@ -10,14 +10,19 @@ enum TypeInference {
     /// Rows per parallel block.
     static let blockRows = 8192
 
-    /// Infers every column.
-    static func inferColumns(names: [String], rowCount: Int, bytes: [UInt8], ends: [Int], threads: Int) -> [ColumnInfo] {
+    /// Infers every column, classifying the cells first unless `classified`
+    /// already holds their kinds and values.
+    static func inferColumns(names: [String], rowCount: Int, bytes: [UInt8], ends: [Int], classified: ClassifiedCells? = nil,
+                             threads: Int) -> [ColumnInfo] {
         let columnCount = names.count
         return bytes.withUnsafeBufferPointer { bytePointer in
             ends.withUnsafeBufferPointer { endPointer in
                 let cells = CellView(bytes: bytePointer, ends: endPointer, columnCount: columnCount)
-                let parsed = ParsedColumns(columnCount: columnCount, rowCount: rowCount)
-                let tallies = classifyCells(cells, rowCount: rowCount, into: parsed, threads: threads)
+                let classified = classified ?? {
+                    let parsed = ParsedColumns(columnCount: columnCount, rowCount: rowCount)
+                    return ClassifiedCells(parsed: parsed, tallies: classifyCells(cells, rowCount: rowCount, into: parsed, threads: threads))
+                }()
+                let (parsed, tallies) = (classified.parsed, classified.tallies)
                 let shared = UncheckedSendable((cells, parsed, tallies))
                 // Each column's task reads only its own parsed values, so the
                 // arrays kept for numeric and date columns are copied in parallel.
@@ -78,21 +83,32 @@ enum TypeInference {
     }
 }
 
+/// Every cell classified: its parsed value and, per block of rows, each
+/// column's tally of cell kinds (blocks in row order).
+struct ClassifiedCells {
+    /// Each cell's value (NaN for missing and text).
+    var parsed: ParsedColumns
+    /// `tallies[block][column]`.
+    var tallies: [[CellTally]]
+}
+
 /// The parsed value of every cell, column after column, filled by
-/// `TypeInference.classifyCells`: scratch memory that lives as long as the
-/// inference and is freed with it.
+/// `TypeInference.classifyCells` or `ParallelTableReader`: scratch memory
+/// that lives as long as the inference and is freed with it.
 final class ParsedColumns: Sendable {
     /// `columnCount × rowCount` values; column `c` starts at `c × rowCount`.
     nonisolated(unsafe) let values: UnsafeMutablePointer<Double>
+    let columnCount: Int
     let rowCount: Int
 
     /// Allocates (uninitialised) room for every cell's value.
     init(columnCount: Int, rowCount: Int) {
+        self.columnCount = columnCount
         self.rowCount = rowCount
         values = .allocate(capacity: max(1, columnCount * rowCount))
     }
 
-    deinit { values.deallocate() }
+    deinit { BackgroundRelease.deallocate(values) }
 
     /// The values of `column`.
     func column(_ column: Int) -> UnsafeBufferPointer<Double> {

@@ -85,8 +85,14 @@ public final class OutputSink {
         if buffer.count >= bufferLimit { try flush() }
     }
 
-    /// Appends raw bytes.
+    /// Appends raw bytes; a run of at least the buffer's size goes to the
+    /// descriptor directly, without a copy.
     public func write(bytes: UnsafeBufferPointer<UInt8>) throws {
+        if bytes.count >= bufferLimit {
+            try flush()
+            try writeToDescriptor(UnsafeRawBufferPointer(bytes))
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= bufferLimit { try flush() }
     }
@@ -102,19 +108,22 @@ public final class OutputSink {
     /// - Throws: `BrokenPipe` when standard output's reader has gone;
     ///   `SegmentError.writeFailed` for other failures.
     public func flush() throws {
-        var offset = 0
-        try buffer.withUnsafeBytes { bytes in
-            while offset < bytes.count {
-                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    if errno == EPIPE { throw BrokenPipe() }
-                    throw SegmentError.writeFailed(path: name, reason: String(cString: strerror(errno)))
-                }
-                offset += written
-            }
-        }
+        try buffer.withUnsafeBytes { try writeToDescriptor($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes all of `bytes` to the descriptor (retrying short writes).
+    private func writeToDescriptor(_ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { throw BrokenPipe() }
+                throw SegmentError.writeFailed(path: name, reason: String(cString: strerror(errno)))
+            }
+            offset += written
+        }
     }
 
     /// Flushes and, for a file, renames the temporary file into place.

@@ -1,7 +1,10 @@
 /// Reads large, quote-free files in parallel: the file is memory-mapped
 /// (`MappedFile`), split into fixed 4 MiB chunks at line ends (`LineChunks`),
-/// and each chunk's cells are counted (pass 1) and then copied straight into
-/// the table's buffers at offsets known from the counts (pass 2).
+/// and each chunk's line feeds and delimiters are counted (pass 1, a vector
+/// scan) and then its cells copied straight into the table's buffers at
+/// offsets known from the counts (pass 2). Pass 2 also checks each row's
+/// field count and classifies each cell while its bytes are in the cache,
+/// so type inference never reads the cells again (`Cells.classified`).
 ///
 /// Only files without any `"` or carriage return qualify: there, every line
 /// feed ends a record, so chunks can be parsed independently. Everything else
@@ -19,17 +22,22 @@ enum ParallelTableReader {
         var rowLines: [Int]
         var bytes: [UInt8]
         var ends: [Int]
+        /// Every cell's kind and value, when the reader classified them
+        /// (`nil` from the streaming reader: type inference then does it).
+        var classified: ClassifiedCells? = nil
     }
 
-    /// Per-chunk counts from pass 1.
+    /// Per-chunk counts from pass 1: what the chunk holds if every row has
+    /// the header's field count (pass 2 checks that).
     struct ChunkCounts {
+        /// Non-blank lines.
         var rows = 0
         var cells = 0
+        /// Bytes that are neither delimiters nor line feeds.
         var bytes = 0
+        /// Line feeds.
         var lines = 0
         var hasHighBytes = false
-        /// Chunk-relative line (0-based) and field count of the first ragged row.
-        var firstRagged: (line: Int, found: Int)?
     }
 
     /// Reads `path` in parallel when it qualifies (see
@@ -55,34 +63,30 @@ enum ParallelTableReader {
         let counts = chunks.mapChunks { chunk, _ in
             countChunk(layout.chunk(chunk, of: shared.value), delimiter: delimiter, width: width)
         }
-        var linesBefore = firstBodyLine
-        for chunk in 0..<chunkCount {
-            if let ragged = counts[chunk].firstRagged {
-                throw CSVError.fieldCountMismatch(file: name, line: linesBefore + ragged.line, expected: width, found: ragged.found)
-            }
-            linesBefore += counts[chunk].lines
-        }
 
         // Destination offsets per chunk, then pass 2 writes in place.
         let offsets = Offsets(counts: counts, firstLine: firstBodyLine)
         let (rowOffsets, cellOffsets, byteOffsets, lineOffsets) = (offsets.rows, offsets.cells, offsets.bytes, offsets.lines)
         let (rowTotal, cellTotal, byteTotal) = (rowOffsets.last!, cellOffsets.last!, byteOffsets.last!)
         if rowTotal == 0 || byteTotal == 0 { return nil }
-        var invalid: [(line: Int, column: Int)?] = []
+        var results: [FillResult] = []
         var ends: [Int] = [], bytes: [UInt8] = []
+        let parsed = ParsedColumns(columnCount: width, rowCount: rowTotal)
         // Pass 2 initialises every element of the three buffers: each chunk
         // writes exactly the rows, cells and bytes pass 1 counted for it, and
-        // only its own ranges, so the writes are disjoint.
+        // only its own ranges, so the writes are disjoint. A chunk that stops
+        // at a bad line leaves its rest unwritten, and the error discards
+        // the buffers.
         let rowLines = [Int](unsafeUninitializedCapacity: rowTotal) { rowBuffer, rowCount in
             ends = [Int](unsafeUninitializedCapacity: cellTotal) { endBuffer, cellCount in
                 bytes = [UInt8](unsafeUninitializedCapacity: byteTotal) { byteBuffer, byteCount in
                     let targets = UncheckedSendable((rowBuffer.baseAddress!, endBuffer.baseAddress!, byteBuffer))
-                    invalid = chunks.mapChunks { chunk, _ in
-                        fillChunk(layout.chunk(chunk, of: shared.value),
-                                  delimiter: delimiter, validateUTF8: counts[chunk].hasHighBytes,
+                    results = chunks.mapChunks { chunk, _ in
+                        fillChunk(layout.chunk(chunk, of: shared.value), name: name,
+                                  delimiter: delimiter, width: width, validateUTF8: counts[chunk].hasHighBytes,
                                   firstLine: lineOffsets[chunk], rowLines: targets.value.0 + rowOffsets[chunk],
                                   ends: targets.value.1 + cellOffsets[chunk], bytes: targets.value.2,
-                                  byteOffset: byteOffsets[chunk])
+                                  byteRange: byteOffsets[chunk]..<byteOffsets[chunk + 1], parsed: parsed, firstRow: rowOffsets[chunk])
                     }
                     byteCount = byteTotal
                 }
@@ -90,10 +94,19 @@ enum ParallelTableReader {
             }
             rowCount = rowTotal
         }
-        if let bad = invalid.lazy.compactMap({ $0 }).first {
-            throw CSVError.invalidUTF8(file: name, line: bad.line, column: bad.column)
-        }
-        return Cells(columnNames: columnNames, rowLines: rowLines, bytes: bytes, ends: ends)
+        // The first bad line of the file: chunks stop at their first.
+        if let failure = results.lazy.compactMap(\.failure).first { throw failure }
+        return Cells(columnNames: columnNames, rowLines: rowLines, bytes: bytes, ends: ends,
+                     classified: ClassifiedCells(parsed: parsed, tallies: results.map(\.tallies)))
+    }
+
+    /// What pass 2 learned from one chunk.
+    struct FillResult {
+        /// The chunk's tally of each column.
+        var tallies: [CellTally]
+        /// The chunk's first row with the wrong number of fields or a
+        /// field that is not valid UTF-8; the chunk stops there.
+        var failure: CSVError?
     }
 
     /// Where each chunk's rows, cells, bytes and lines start in the table.
@@ -111,80 +124,135 @@ enum ParallelTableReader {
         }
     }
 
-    /// Pass 1: rows, cells, cell bytes and lines of one chunk (blank lines
-    /// skipped), and the first ragged row.
+    /// Pass 1: line feeds, blank lines, delimiters and high bytes of one
+    /// chunk, eight bytes at a time, and from them its rows, cells and cell
+    /// bytes.
     static func countChunk(_ chunk: UnsafeBufferPointer<UInt8>, delimiter: UInt8, width: Int) -> ChunkCounts {
-        var counts = ChunkCounts()
-        var fields = 1, lineLength = 0, high: UInt8 = 0
-        @inline(__always) func endLine() {
-            if lineLength > 0 {
-                if fields != width && counts.firstRagged == nil { counts.firstRagged = (counts.lines, fields) }
-                counts.rows += 1
-                counts.cells += fields
-                counts.bytes += lineLength - (fields - 1)
-            }
-            counts.lines += 1
-            fields = 1
-            lineLength = 0
+        guard let base = chunk.baseAddress, !chunk.isEmpty else { return ChunkCounts() }
+        let count = chunk.count
+        let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, separators = 0x0101_0101_0101_0101 &* UInt64(delimiter)
+        // The first byte: a line feed at the chunk's start (a line start)
+        // ends a blank line.
+        var newlines = base[0] == 0x0A ? 1 : 0, blankLines = newlines, delimiters = base[0] == delimiter ? 1 : 0
+        var high = UInt64(base[0])
+        var index = 1
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let previous = UnsafeRawPointer(base + index - 1).loadUnaligned(as: UInt64.self)
+            let isLineFeed = exactZeroBytes(word ^ lineFeeds)
+            newlines += isLineFeed.nonzeroBitCount
+            blankLines += (isLineFeed & exactZeroBytes(previous ^ lineFeeds)).nonzeroBitCount
+            delimiters += exactZeroBytes(word ^ separators).nonzeroBitCount
+            high |= word
+            index += 8
         }
-        for byte in chunk {
-            high |= byte
+        while index < count {
+            let byte = base[index]
+            high |= UInt64(byte)
             if byte == 0x0A {
-                endLine()
-            } else {
-                lineLength &+= 1
-                if byte == delimiter { fields &+= 1 }
+                newlines += 1
+                if base[index - 1] == 0x0A { blankLines += 1 }
+            } else if byte == delimiter {
+                delimiters += 1
             }
+            index += 1
         }
-        if lineLength > 0 { endLine(); counts.lines -= 1 }  // a last line without a line feed
-        counts.hasHighBytes = high >= 0x80
+        var counts = ChunkCounts()
+        counts.lines = newlines
+        counts.rows = newlines - blankLines + (base[count - 1] == 0x0A ? 0 : 1)  // a last line without a line feed
+        counts.cells = counts.rows * width
+        counts.bytes = count - newlines - delimiters
+        counts.hasHighBytes = high & 0x8080_8080_8080_8080 != 0
         return counts
     }
 
-    /// Pass 2: copies one chunk's cells into place; returns the first field
-    /// that is not valid UTF-8 (when `validateUTF8`).
-    static func fillChunk(_ chunk: UnsafeBufferPointer<UInt8>, delimiter: UInt8, validateUTF8: Bool,
+    /// The high bit of exactly the zero bytes of `word`: a byte's low seven
+    /// bits plus 0x7F carry into its high bit (never beyond) unless they are
+    /// zero, so `((w & 0x7F…) + 0x7F…) | w` has the high bit set in exactly
+    /// the nonzero bytes.
+    @inline(__always)
+    static func exactZeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word) & 0x8080_8080_8080_8080
+    }
+
+    /// Pass 2: copies one chunk's cells into place (`bytes[byteRange]` is
+    /// the chunk's) and classifies each one into `parsed` (the chunk's rows
+    /// start at table row `firstRow`). Stops at the first row whose field
+    /// count is not `width` or that has a field that is not valid UTF-8
+    /// (checked when `validateUTF8`), before writing past the chunk's share
+    /// of the buffers.
+    static func fillChunk(_ chunk: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8, width: Int, validateUTF8: Bool,
                           firstLine: Int, rowLines: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>,
-                          bytes: UnsafeMutableBufferPointer<UInt8>, byteOffset: Int) -> (line: Int, column: Int)? {
-        var row = 0, cell = 0, output = byteOffset, line = firstLine
-        var lineStart = 0, index = 0
-        let target = bytes.baseAddress!
-        while index < chunk.count {
-            // One line: [lineStart, lineEnd).
-            var lineEnd = index
-            while lineEnd < chunk.count && chunk[lineEnd] != 0x0A { lineEnd += 1 }
-            if lineEnd > lineStart {
-                rowLines[row] = line
-                row += 1
-                var fieldStart = output
-                var column = 0
-                var invalidColumn: Int?
-                for position in lineStart..<lineEnd {
-                    let byte = chunk[position]
-                    if byte == delimiter {
-                        ends[cell] = output
-                        if validateUTF8, invalidColumn == nil, !isValidUTF8(UnsafeBufferPointer(start: target + fieldStart, count: output - fieldStart)) {
-                            invalidColumn = column + 1
-                        }
-                        cell += 1
-                        column += 1
-                        fieldStart = output
-                    } else {
-                        target[output] = byte
-                        output += 1
-                    }
+                          bytes: UnsafeMutableBufferPointer<UInt8>, byteRange: Range<Int>,
+                          parsed: ParsedColumns, firstRow: Int) -> FillResult {
+        let tallies = UnsafeMutableBufferPointer<CellTally>.allocate(capacity: width)
+        tallies.initialize(repeating: CellTally())
+        defer { tallies.deallocate() }
+        func result(_ failure: CSVError?) -> FillResult { FillResult(tallies: Array(tallies), failure: failure) }
+        guard let source = chunk.baseAddress else { return result(nil) }
+        let target = bytes.baseAddress!, values = parsed.values, rowCount = parsed.rowCount
+        let count = chunk.count, wordEnd = byteRange.upperBound - 8
+        var row = 0, cell = 0, output = byteRange.lowerBound, line = firstLine, position = 0
+        while position < count {
+            if source[position] == 0x0A {  // a blank line
+                line += 1
+                position += 1
+                continue
+            }
+            rowLines[row] = line
+            let tableRow = firstRow + row
+            row += 1
+            var column = 0
+            while true {
+                let fieldStart = output
+                // Copy up to the delimiter or line feed, eight bytes at a
+                // time while a whole word stays inside the chunk's bytes.
+                while position + 8 <= count && output <= wordEnd {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(source + position).loadUnaligned(as: UInt64.self))
+                    UnsafeMutableRawPointer(target + output).storeBytes(of: word.littleEndian, as: UInt64.self)
+                    let found = CSVQuoting.zeroBytes(word ^ (0x0101_0101_0101_0101 &* UInt64(delimiter)))
+                        | CSVQuoting.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                    let length = found == 0 ? 8 : found.trailingZeroBitCount >> 3
+                    position += length
+                    output += length
+                    if found != 0 { break }
                 }
+                while position < count {
+                    let byte = source[position]
+                    if byte == delimiter || byte == 0x0A { break }
+                    target[output] = byte
+                    output += 1
+                    position += 1
+                }
+                let field = UnsafeBufferPointer(start: target + fieldStart, count: output - fieldStart)
                 ends[cell] = output
-                if validateUTF8, invalidColumn == nil, !isValidUTF8(UnsafeBufferPointer(start: target + fieldStart, count: output - fieldStart)) {
-                    invalidColumn = column + 1
-                }
                 cell += 1
-                if let invalidColumn { return (line, invalidColumn) }
+                let (kind, value) = CellParsing.classify(field)
+                values[column &* rowCount &+ tableRow] = value
+                tallies[column].add(kind, row: tableRow)
+                if validateUTF8 && !isValidUTF8(field) {
+                    return result(.invalidUTF8(file: name, line: line, column: column + 1))
+                }
+                let endsLine = position == count || source[position] == 0x0A
+                position += 1
+                if endsLine {
+                    if column + 1 != width {
+                        return result(.fieldCountMismatch(file: name, line: line, expected: width, found: column + 1))
+                    }
+                    break
+                }
+                column += 1
+                if column == width {
+                    var found = width + 1
+                    while position < count && source[position] != 0x0A {
+                        if source[position] == delimiter { found += 1 }
+                        position += 1
+                    }
+                    return result(.fieldCountMismatch(file: name, line: line, expected: width, found: found))
+                }
             }
             line += 1
-            index = lineEnd + 1
-            lineStart = index
         }
-        return nil
+        return result(nil)
     }
 }

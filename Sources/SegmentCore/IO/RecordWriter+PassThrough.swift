@@ -31,30 +31,39 @@ extension RecordWriter {
 
     /// Writes every row of `table` byte for byte (CSV/TSV, quoted only where
     /// the output delimiter needs it) plus one appended whole number per row
-    /// (`nil`: an empty field). Blocks of rows are formatted in parallel and
-    /// written in order, a few blocks per thread at a time, so the output is
-    /// the same for any thread count and memory stays bounded.
+    /// (`nil`: an empty field). Rows are formatted in waves of blocks, the
+    /// blocks of a wave in parallel, and written in order: one worker writes
+    /// a wave while the others format the next, then joins them. The output
+    /// is the same for any thread count and memory stays bounded.
     /// - Precondition: `passesCellsThrough`, `appended.count == table.rowCount`
     ///   and the header has `table.columnCount + 1` fields.
     public func write(rowsOf table: Table, appendingIntegers appended: [Int?], threads: Int) throws {
         precondition(passesCellsThrough, "raw cells can only be written as CSV or TSV")
         precondition(appended.count == table.rowCount && header.count == table.columnCount + 1, "one appended value per row")
         let delimiter: UInt8 = format == .tsv ? 0x09 : 0x2C
-        let wave = Self.passThroughBlockRows * 4 * max(1, threads)
+        let rowCount = table.rowCount
+        let waveRows = Self.passThroughBlockRows * 4 * max(1, threads)
         try table.withCells { cells in
             try appended.withUnsafeBufferPointer { appended in
                 // Blocks only read the cells and labels and return their own bytes.
                 let shared = UncheckedSendable((cells, appended))
+                var written: [[UInt8]] = [], failure: (any Error)?
                 var start = 0
-                while start < table.rowCount {
-                    let first = start
-                    let chunks = ParallelChunks(count: min(wave, table.rowCount - start), chunkSize: Self.passThroughBlockRows, threads: threads)
-                    let blocks = chunks.mapChunks { _, offsets -> [UInt8] in
+                while start < rowCount || !written.isEmpty {
+                    let first = start, wave = written
+                    let chunks = ParallelChunks(count: min(waveRows, rowCount - first), chunkSize: Self.passThroughBlockRows, threads: threads)
+                    written = chunks.mapChunks(alongside: wave.isEmpty ? nil : {
+                        do {
+                            for block in wave { try block.withUnsafeBufferPointer { try self.sink.write(bytes: $0) } }
+                        } catch {
+                            failure = error
+                        }
+                    }) { _, offsets in
                         let (cells, appended) = shared.value
                         return Self.passThroughBytes((first + offsets.lowerBound)..<(first + offsets.upperBound), of: cells,
                                                      appending: appended, delimiter: delimiter)
                     }
-                    for block in blocks { try block.withUnsafeBufferPointer { try sink.write(bytes: $0) } }
+                    if let failure { throw failure }
                     start += chunks.count
                 }
             }
@@ -121,8 +130,7 @@ extension CSVQuoting {
     @inlinable
     public static func containsSpecialByte(_ bytes: UnsafePointer<UInt8>, count: Int, delimiter: UInt8) -> Bool {
         @inline(__always) func hasByte(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-            let probe = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-            return (probe &- 0x0101_0101_0101_0101) & ~probe & 0x8080_8080_8080_8080
+            zeroBytes(word ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
         }
         var index = 0
         var found: UInt64 = 0
@@ -137,6 +145,14 @@ extension CSVQuoting {
             index += 1
         }
         return found != 0
+    }
+
+    /// The high bit of each zero byte of `word`, exactly up to and including
+    /// its lowest zero byte (bytes above it may be marked wrongly):
+    /// `(v − 0x01…01) & ~v & 0x80…80`. Nonzero exactly when a byte is zero.
+    @inlinable @inline(__always)
+    public static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     /// Copies a cell to `out` eight bytes at a time, writing (and reading)

@@ -55,7 +55,8 @@ public enum TableLoader {
     /// Infers column types and assembles the table.
     static func table(from cells: ParallelTableReader.Cells, source: String, threads: Int) -> Table {
         let columns = TypeInference.inferColumns(names: cells.columnNames, rowCount: cells.rowLines.count,
-                                                 bytes: cells.bytes, ends: cells.ends, threads: threads)
+                                                 bytes: cells.bytes, ends: cells.ends, classified: cells.classified,
+                                                 threads: threads)
         return Table(source: source, columnNames: cells.columnNames, rowLines: cells.rowLines,
                      cellBytes: cells.bytes, cellEnds: cells.ends, columns: columns)
     }

@@ -43,15 +43,28 @@ public struct ParallelChunks: Sendable {
     ///
     /// `body` must only write state owned by its chunk.
     public func forEachChunk(_ body: @Sendable (_ chunk: Int, _ range: Range<Int>) -> Void) {
+        forEachChunk(alongside: nil, body)
+    }
+
+    /// Runs `body(chunkIndex, range)` for every chunk, in parallel, while one
+    /// worker first runs `job` (a different kind of work, such as writing
+    /// the previous results) and then joins the others on the chunks.
+    /// With one thread, `job` runs first, then the chunks.
+    ///
+    /// `body` must only write state owned by its chunk, and `job` state no
+    /// chunk touches.
+    public func forEachChunk(alongside job: (() -> Void)?, _ body: @Sendable (_ chunk: Int, _ range: Range<Int>) -> Void) {
         let chunks = chunkCount
-        if chunks == 0 { return }
-        let workers = min(threads, chunks)
-        if workers == 1 {
+        let workers = min(threads, chunks + (job == nil ? 0 : 1))
+        if workers <= 1 {
+            job?()
             for chunk in 0..<chunks { body(chunk, range(ofChunk: chunk)) }
             return
         }
         let claims = ChunkClaims()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        let job = UncheckedSendable(job)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            if worker == 0 { job.value?() }
             while true {
                 let chunk = claims.next.add(1, ordering: .relaxed).oldValue
                 if chunk >= chunks { break }
@@ -63,12 +76,18 @@ public struct ParallelChunks: Sendable {
     /// Maps every chunk to a value in parallel and returns the values in chunk
     /// order, ready for a deterministic reduction.
     public func mapChunks<T>(_ transform: @Sendable (_ chunk: Int, _ range: Range<Int>) -> T) -> [T] {
+        mapChunks(alongside: nil, transform)
+    }
+
+    /// `mapChunks` while one worker first runs `job` (see
+    /// `forEachChunk(alongside:_:)`).
+    public func mapChunks<T>(alongside job: (() -> Void)?, _ transform: @Sendable (_ chunk: Int, _ range: Range<Int>) -> T) -> [T] {
         let chunks = chunkCount
         var results = [T?](repeating: nil, count: chunks)
         results.withUnsafeMutableBufferPointer { slots in
             // Each chunk writes only its own slot.
             let shared = UncheckedSendable(slots)
-            forEachChunk { chunk, range in
+            forEachChunk(alongside: job) { chunk, range in
                 shared.value[chunk] = transform(chunk, range)
             }
         }

@@ -59,6 +59,35 @@ import Testing
         }
     }
 
+    /// The one-pass decimal path must give `parseNumber`'s value bit for
+    /// bit, and leave every other shape (signs other than one leading minus,
+    /// exponents, two points, no digits, more than 15 digits) to it.
+    @Test func plainDecimalsMatchTheGeneralParser() {
+        func plain(_ text: String) -> Double? {
+            var text = text
+            return text.withUTF8 { CellParsing.parsePlainDecimal($0) }
+        }
+        var generator = SplitMix64(seed: 11)
+        var samples = ["-0.0", "0.", ".5", "-.5", "5.", "000123.4500", "999999999999.999", "-5.763566"]
+        for _ in 0..<5000 {
+            let digits = Int(generator.next() % 15) + 1
+            var text = ""
+            for _ in 0..<digits { text += String(generator.next() % 10) }
+            text.insert(".", at: text.index(text.startIndex, offsetBy: Int(generator.next() % UInt64(digits + 1))))
+            if generator.next() % 2 == 0 { text = "-" + text }
+            samples.append(text)
+        }
+        for sample in samples {
+            let value = plain(sample)
+            #expect(value?.bitPattern == number(sample)?.bitPattern, "\(sample)")
+            #expect(value != nil, "\(sample)")
+            #expect(classify(sample).0 == .number, "\(sample)")
+        }
+        for other in ["12", "-", ".", "-.", "1.2.3", "+1.5", "1.5e3", " 1.5", "1.5 ", "1,5", "1234567890.1234567", "-1234567890.123456", "--1.5"] {
+            #expect(plain(other) == nil, "\(other)")
+        }
+    }
+
     @Test func dates() {
         #expect(classify("2024-03-01").0 == .date)
         #expect(classify("2024-03-01").1 == Double(CellParsing.daysFromCivil(year: 2024, month: 3, day: 1)) * 86_400)

@@ -38,6 +38,45 @@ import Testing
         }
     }
 
+    /// Many waves of blocks, each written by one worker while the others
+    /// format the next: the file is the same for any thread count, and equal
+    /// to the rows formatted in one go.
+    @Test func passThroughFileIsTheSameForAnyThreadCount() throws {
+        let rowCount = RecordWriter.passThroughBlockRows * 11 + 123
+        var text = "id,name,x\n"
+        for row in 0..<rowCount { text += "\(row),n\(row % 97),\(Double(row) / 4)\n" }
+        let table = try TestFiles.table(text)
+        let appended: [Int?] = (0..<rowCount).map { $0 % 5 == 0 ? nil : $0 % 7 }
+        let expected = "id,name,x,segment\n" + String(decoding: table.withCells { cells in
+            appended.withUnsafeBufferPointer { RecordWriter.passThroughBytes(0..<rowCount, of: cells, appending: $0, delimiter: 0x2C) }
+        }, as: UTF8.self)
+        for threads in [1, 2, 3] {
+            let path = try TestFiles.temporary("", name: "rows-\(threads).csv")
+            let sink = try OutputSink(.file(path))
+            let writer = try RecordWriter(sink: sink, format: .csv, header: ["id", "name", "x", "segment"])
+            try writer.write(rowsOf: table, appendingIntegers: appended, threads: threads)
+            try writer.finish()
+            try sink.commit()
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == expected, "threads \(threads)")
+        }
+    }
+
+    /// Runs of bytes at least as long as the sink's buffer bypass it; the
+    /// bytes still land in order around small writes.
+    @Test func largeWritesKeepTheirPlace() throws {
+        let path = try TestFiles.temporary("", name: "large.bin")
+        let sink = try OutputSink(.file(path))
+        let large = [UInt8](repeating: UInt8(ascii: "b"), count: 200_000)
+        try sink.write("a")
+        try large.withUnsafeBufferPointer { try sink.write(bytes: $0) }
+        try sink.write(byte: UInt8(ascii: "c"))
+        try large.withUnsafeBufferPointer { try sink.write(bytes: UnsafeBufferPointer(rebasing: $0[0..<70_000])) }
+        try sink.write("d")
+        try sink.commit()
+        let expected = "a" + String(repeating: "b", count: 200_000) + "c" + String(repeating: "b", count: 70_000) + "d"
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
+    }
+
     @Test func jsonEscapesAndNumbers() {
         #expect(JSONText.string("a\"b\\c\n\u{01}") == "\"a\\\"b\\\\c\\n\\u0001\"")
         #expect(JSONText.value(.number(.nan)) == "null")

@@ -28,6 +28,37 @@ import Testing
         #expect(a.cellEnds == b.cellEnds)
         #expect(a.columns.map(\.type) == b.columns.map(\.type))
         #expect(a.columns.map { $0.values?.map(\.bitPattern) } == b.columns.map { $0.values?.map(\.bitPattern) })
+        #expect(a.columns.map(\.presentCount) == b.columns.map(\.presentCount))
+        #expect(a.columns.map(\.missingCount) == b.columns.map(\.missingCount))
+        #expect(a.columns.map(\.numericCount) == b.columns.map(\.numericCount))
+        #expect(a.columns.map(\.firstNonNumericRow) == b.columns.map(\.firstNonNumericRow))
+        #expect(a.columns.map { $0.valueFrequencies?.map(\.row) } == b.columns.map { $0.valueFrequencies?.map(\.row) })
+        #expect(a.columns.map { $0.valueFrequencies?.map(\.count) } == b.columns.map { $0.valueFrequencies?.map(\.count) })
+    }
+
+    /// The reader classifies cells chunk by chunk; with chunks of a few rows
+    /// the combined tallies (counts, first non-numeric row) and parsed values
+    /// must still be those of type inference over the whole table.
+    @Test(arguments: [1, 3])
+    func cellsClassifiedInSmallChunksGiveTheSameColumns(threads: Int) throws {
+        var text = "id,kind,amount,mixed,when\n"
+        for row in 0..<600 {
+            let mixed = row == 433 ? "n/a?" : row % 50 == 7 ? "" : "\(row).25"
+            text += "\(row),\(["a", "b", "c"][row % 3]),\(row % 9 == 0 ? "NA" : "\(Double(row) / 8)"),\(mixed),2024-01-\(10 + row % 9)\n"
+            if row % 97 == 0 { text += "\n" }
+        }
+        let source = try write(text)
+        guard case .file(let path) = source else { return }
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let cells = try #require(try bytes.withUnsafeBufferPointer {
+            try ParallelTableReader.read($0, dialect: .csv, name: path, threads: threads, chunkSize: 256)
+        })
+        #expect(cells.classified?.tallies.count ?? 0 > 10)
+        let table = TableLoader.table(from: cells, source: path, threads: threads)
+        let expected = try streamed(source)
+        expectSameTable(table, expected)
+        #expect(table.columns.map(\.type) == [.integer, .categorical, .number, .text, .date])
+        #expect(table.columns[3].firstNonNumericRow == 433)
     }
 
     @Test(arguments: [1, 2, 3, 8])

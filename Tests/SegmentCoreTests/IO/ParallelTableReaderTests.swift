@@ -71,6 +71,62 @@ import Testing
         }
     }
 
+    /// Fields longer than a machine word, blank lines at chunk starts and a
+    /// last line without a line feed: the word-at-a-time copy must stop at
+    /// each delimiter and never write into the next chunk's bytes.
+    @Test func longFieldsAndBlankLinesAtChunkEdges() throws {
+        var generator = SplitMix64(seed: 5)
+        var text = "name,note,value\n"
+        for row in 0..<400 {
+            let length = Int(generator.next() % 40)
+            let note = String(repeating: "abcdefghij", count: 4).prefix(length)
+            text += "customer-\(row)-\(String(repeating: "x", count: row % 23)),\(note),\(Double(row) * 1.25)\n"
+            if row % 17 == 0 { text += "\n\n" }
+        }
+        text += "last,,7"
+        let expected = try sequential(text)
+        for chunkSize in [1, 7, 33, 256] {
+            let actual = try #require(try parallel(text, chunkSize: chunkSize))
+            #expect(actual.rowLines == expected.rowLines, "chunk \(chunkSize)")
+            #expect(actual.ends == expected.ends, "chunk \(chunkSize)")
+            #expect(actual.bytes == expected.bytes, "chunk \(chunkSize)")
+        }
+    }
+
+    /// Chunks are checked in parallel, each stopping at its first bad line;
+    /// the error reported is the file's first, whichever its kind, as the
+    /// streaming reader reports it.
+    @Test func theFirstBadLineOfTheFileIsReported() throws {
+        var rows = (0..<300).map { "\($0),\($0 * 2)" }
+        rows[250] = "250,500,extra"
+        var early = Array(("a,b\n" + rows.joined(separator: "\n") + "\n").utf8)
+        let badByte = early.firstIndex(of: UInt8(ascii: "7"))!  // in row "7,14" on line 9
+        early[badByte] = 0xFF
+        #expect(throws: CSVError.invalidUTF8(file: "in.csv", line: 9, column: 1)) {
+            try early.withUnsafeBufferPointer {
+                try ParallelTableReader.read($0, dialect: .csv, name: "in.csv", threads: 3, chunkSize: 64)
+            }
+        }
+        rows[250] = "250,500"
+        rows[20] = "20"
+        do {
+            _ = try sequential("a,b\n" + rows.joined(separator: "\n") + "\n")
+            Issue.record("the streaming reader accepted a ragged row")
+        } catch let error as CSVError {
+            guard case .fieldCountMismatch(_, line: 22, expected: 2, found: 1) = error else {
+                Issue.record("streaming reader: \(error)")
+                return
+            }
+        }
+        var late = Array(("a,b\n" + rows.joined(separator: "\n") + "\n").utf8)
+        late[late.count - 3] = 0xFF  // in the last row, line 301
+        #expect(throws: CSVError.fieldCountMismatch(file: "in.csv", line: 22, expected: 2, found: 1)) {
+            try late.withUnsafeBufferPointer {
+                try ParallelTableReader.read($0, dialect: .csv, name: "in.csv", threads: 3, chunkSize: 64)
+            }
+        }
+    }
+
     @Test func oneColumnFilesAreLeftToTheStreamingReader() throws {
         #expect(try parallel("a\n1\n\n2\n") == nil)
     }

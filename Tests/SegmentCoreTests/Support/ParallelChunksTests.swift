@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SegmentCore
 
@@ -24,6 +25,26 @@ import Testing
         #expect(chunks.range(ofChunk: 3) == 9..<10)
         let ranges = chunks.mapChunks { _, range in range }
         #expect(ranges.flatMap { Array($0) } == Array(0..<10))
+    }
+
+    /// The side job runs exactly once, next to the chunks, and the chunk
+    /// results keep their order; with one thread, or no chunks, it still runs.
+    @Test(arguments: [1, 2, 3, 8])
+    func aSideJobRunsOnceAlongsideTheChunks(threads: Int) {
+        for count in [0, 1, 10, 1000] {
+            let runs = Counter()
+            let ranges = ParallelChunks(count: count, chunkSize: 7, threads: threads).mapChunks(alongside: { runs.add() }) { _, range in range }
+            #expect(runs.value == 1, "count \(count)")
+            #expect(ranges.flatMap { Array($0) } == Array(0..<count))
+        }
+    }
+
+    /// A thread-safe tally for the side-job test.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func add() { lock.withLock { count += 1 } }
     }
 
     @Test func splitMixIsReproducible() {
