@@ -195,17 +195,28 @@ extension KMeans {
         /// The largest Euclidean norm among the rows and centres: the scale
         /// of every distance in the run, used for Hamerly's rounding margin.
         func coordinateScale() -> Double {
-            var largest = 0.0
-            for values in [data.storage, centers] {
-                var index = 0
-                while index < values.count {
-                    var norm = 0.0
-                    for feature in 0..<width { norm += values[index + feature] * values[index + feature] }
-                    largest = max(largest, norm)
-                    index += width
-                }
+            let width = width
+            let rowsLargest = data.storage.withUnsafeBufferPointer { points in
+                let shared = UncheckedSendable(points.baseAddress!)
+                return chunks.mapChunks { _, rows in
+                    Self.largestSquaredNorm(shared.value + rows.lowerBound * width, rows: rows.count, width: width)
+                }.max() ?? 0
             }
-            return largest.squareRoot()
+            let centersLargest = centers.withUnsafeBufferPointer {
+                Self.largestSquaredNorm($0.baseAddress!, rows: clusterCount, width: width)
+            }
+            return max(rowsLargest, centersLargest).squareRoot()
+        }
+
+        /// The largest squared Euclidean norm of `rows` row-major rows.
+        static func largestSquaredNorm(_ values: UnsafePointer<Double>, rows: Int, width: Int) -> Double {
+            var largest = 0.0
+            for row in 0..<rows {
+                var norm = 0.0
+                for feature in 0..<width { norm += values[row * width + feature] * values[row * width + feature] }
+                largest = max(largest, norm)
+            }
+            return largest
         }
     }
 }

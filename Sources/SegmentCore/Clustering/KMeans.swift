@@ -28,7 +28,7 @@ public enum KMeans {
     ///   usually far less for Hamerly; O(n + k × d) extra memory.
     public static func fit(_ data: Matrix, configuration: Configuration) throws -> Result {
         try configuration.validate(for: data)
-        let tolerance = configuration.tolerance * meanFeatureVariance(data)
+        let tolerance = configuration.tolerance * meanFeatureVariance(data, threads: configuration.threads)
         let root = SplitMix64(seed: configuration.seed)
         let restarts = configuration.initialization.isDeterministic ? 1 : configuration.restarts
         let singles = SinglePrecisionRows(data, threads: configuration.threads)
@@ -39,8 +39,10 @@ public enum KMeans {
             var run = Run(data: data, centers: start, threads: configuration.threads, singles: singles)
             let result = run.iterate(maximumIterations: configuration.maximumIterations, tolerance: tolerance,
                                      accelerated: configuration.method.usesBounds(clusterCount: configuration.clusterCount))
+            BackgroundRelease.release(run)
             if best == nil || result.inertia < best!.inertia { best = result }
         }
+        BackgroundRelease.release(singles)
         return best!
     }
 
@@ -57,24 +59,34 @@ public enum KMeans {
     }
 
     /// The mean of the per-feature population variances, the unit of the
-    /// stopping tolerance (as scikit-learn's `_tolerance`).
-    static func meanFeatureVariance(_ data: Matrix) -> Double {
+    /// stopping tolerance (as scikit-learn's `_tolerance`): two passes (means,
+    /// then squared deviations), each summed over fixed blocks of rows in
+    /// parallel and the block sums added in order, so the value does not
+    /// depend on `threads`.
+    static func meanFeatureVariance(_ data: Matrix, threads: Int = availableCores) -> Double {
         guard data.rows > 0, data.columns > 0 else { return 0 }
-        let width = data.columns
-        var means = [Double](repeating: 0, count: width)
-        var squares = [Double](repeating: 0, count: width)
-        data.storage.withUnsafeBufferPointer { values in
-            for row in 0..<data.rows {
-                for feature in 0..<width { means[feature] += values[row * width + feature] }
-            }
-            for feature in 0..<width { means[feature] /= Double(data.rows) }
-            for row in 0..<data.rows {
-                for feature in 0..<width {
-                    let deviation = values[row * width + feature] - means[feature]
-                    squares[feature] += deviation * deviation
+        let width = data.columns, rows = data.rows
+        let chunks = ParallelChunks(count: rows, chunkSize: varianceBlockRows, threads: threads)
+        return data.storage.withUnsafeBufferPointer { values in
+            let shared = UncheckedSendable(values.baseAddress!)
+            func columnSums(_ term: @escaping @Sendable (_ value: Double, _ feature: Int) -> Double) -> [Double] {
+                let blocks = chunks.mapChunks { _, range in
+                    var sums = [Double](repeating: 0, count: width)
+                    for row in range {
+                        for feature in 0..<width { sums[feature] += term(shared.value[row * width + feature], feature) }
+                    }
+                    return sums
                 }
+                var total = [Double](repeating: 0, count: width)
+                for block in blocks { for feature in 0..<width { total[feature] += block[feature] } }
+                return total
             }
+            let means = columnSums { value, _ in value }.map { $0 / Double(rows) }
+            let squares = columnSums { value, feature in (value - means[feature]) * (value - means[feature]) }
+            return squares.reduce(0, +) / Double(rows) / Double(width)
         }
-        return squares.reduce(0, +) / Double(data.rows) / Double(width)
     }
+
+    /// Rows per block of `meanFeatureVariance`'s sums.
+    static let varianceBlockRows = 1 << 16
 }

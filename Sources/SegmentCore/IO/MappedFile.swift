@@ -24,7 +24,7 @@ enum MappedFile {
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) >= max(1, minimumSize) else { return nil }
         let size = Int(info.st_size)
         guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else { return nil }
-        defer { munmap(mapping, size) }
+        defer { BackgroundRelease.unmap(mapping, size: size) }
         madvise(mapping, size, MADV_SEQUENTIAL)
         var data = UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: size)
         if size >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF {

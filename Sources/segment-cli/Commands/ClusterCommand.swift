@@ -62,9 +62,15 @@ enum ClusterCommand: SegmentCommand {
                                       labelColumn: labelColumn, arguments: arguments, outputs: outputs)
         try ClusterOutput.writeRows(table, features: prepared.features, clustering: outcome.clustering,
                                     labelColumn: labelColumn, arguments: arguments, outputs: outputs)
-        try outputs.commitAll()
-        ClusterOutput.summarize(outcome, algorithm: algorithm, features: prepared.features.matrix,
-                                arguments: arguments, console: console)
+        BackgroundRelease.release(table)
+        // The summary's silhouette is computed while the outputs are synced
+        // to disk; it is printed once they are in place.
+        let features = prepared.features.matrix
+        let silhouette = try outputs.commitAll {
+            console.quiet ? nil : ClusterOutput.summarySilhouette(outcome, features: features, arguments: arguments)
+        }
+        ClusterOutput.summarize(outcome, algorithm: algorithm, features: features, silhouette: silhouette, console: console)
+        BackgroundRelease.release(prepared)
     }
 
     /// Runs `algorithm` on the prepared features with the options of

@@ -83,18 +83,25 @@ enum ClusterOutput {
         try sink.write(try model.jsonText())
     }
 
-    /// The summary on standard error: algorithm, k, sizes, silhouette, objective.
-    static func summarize(_ outcome: ClusterOutcome, algorithm: String, features: Matrix, arguments: ParsedArguments, console: Console) {
+    /// The silhouette the summary reports: the algorithm's own, or one
+    /// computed on a sample of `silhouetteRows` rows (`nil` with fewer than
+    /// two segments).
+    static func summarySilhouette(_ outcome: ClusterOutcome, features: Matrix, arguments: ParsedArguments) -> Double? {
+        let threads = (try? CommonOptions.threads(arguments)) ?? availableCores
+        let seed = (try? CommonOptions.seed(arguments)) ?? 0
+        return outcome.silhouette
+            ?? Silhouette.sampledScore(features, labels: outcome.clustering.labels, maximumRows: silhouetteRows, seed: seed, threads: threads)
+    }
+
+    /// The summary on standard error: algorithm, k, sizes, silhouette
+    /// (`summarySilhouette`), objective.
+    static func summarize(_ outcome: ClusterOutcome, algorithm: String, features: Matrix, silhouette: Double?, console: Console) {
         guard !console.quiet else { return }
         let clustering = outcome.clustering
         for note in outcome.notes { console.info(note) }
         var line = "\(algorithm): k=\(clustering.segmentCount), \(features.rows) rows; sizes \(clustering.sizes.map(String.init).joined(separator: ", "))"
         if clustering.noiseCount > 0 { line += "; noise \(clustering.noiseCount)" }
         console.info(line)
-        let threads = (try? CommonOptions.threads(arguments)) ?? availableCores
-        let seed = (try? CommonOptions.seed(arguments)) ?? 0
-        let silhouette = outcome.silhouette
-            ?? Silhouette.sampledScore(features, labels: clustering.labels, maximumRows: silhouetteRows, seed: seed, threads: threads)
         var measures = "silhouette " + (silhouette.map { formatNumber($0, decimals: 4) } ?? "n/a (needs 2 or more segments)")
         if features.rows > silhouetteRows { measures += " (sample of \(silhouetteRows) rows)" }
         if let objective = clustering.objective { measures += "; \(objective.name) \(formatNumber(objective.value, decimals: 4))" }

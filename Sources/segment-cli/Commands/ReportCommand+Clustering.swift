@@ -12,7 +12,9 @@ extension ReportCommand {
         let outcome = try ClusterCommand.cluster(prepared, algorithm: algorithm, arguments, console: console, outputs: outputs)
         try outputs.commitAll()
         let features = prepared.features.matrix
-        ClusterOutput.summarize(outcome, algorithm: algorithm, features: features, arguments: arguments, console: console)
+        ClusterOutput.summarize(outcome, algorithm: algorithm, features: features,
+                                silhouette: console.quiet ? nil : ClusterOutput.summarySilhouette(outcome, features: features, arguments: arguments),
+                                console: console)
         let clustering = outcome.clustering
         var rowLabels = [Int?](repeating: nil, count: table.rowCount)
         for (position, row) in prepared.features.tableRows.enumerated() { rowLabels[row] = clustering.labels[position] }
