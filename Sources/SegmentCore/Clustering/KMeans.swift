@@ -69,20 +69,30 @@ public enum KMeans {
         let chunks = ParallelChunks(count: rows, chunkSize: varianceBlockRows, threads: threads)
         return data.storage.withUnsafeBufferPointer { values in
             let shared = UncheckedSendable(values.baseAddress!)
-            func columnSums(_ term: @escaping @Sendable (_ value: Double, _ feature: Int) -> Double) -> [Double] {
+            // Per-feature sums of `(value − center)^power` (power 1 or 2),
+            // block sums added in block order.
+            func columnSums(around center: [Double], power: Int) -> [Double] {
                 let blocks = chunks.mapChunks { _, range in
-                    var sums = [Double](repeating: 0, count: width)
-                    for row in range {
-                        for feature in 0..<width { sums[feature] += term(shared.value[row * width + feature], feature) }
+                    [Double](unsafeUninitializedCapacity: width) { sums, initialized in
+                        sums.initialize(repeating: 0)
+                        center.withUnsafeBufferPointer { center in
+                            for row in range {
+                                let point = shared.value + row * width
+                                for feature in 0..<width {
+                                    let deviation = point[feature] - center[feature]
+                                    sums[feature] += power == 1 ? deviation : deviation * deviation
+                                }
+                            }
+                        }
+                        initialized = width
                     }
-                    return sums
                 }
                 var total = [Double](repeating: 0, count: width)
                 for block in blocks { for feature in 0..<width { total[feature] += block[feature] } }
                 return total
             }
-            let means = columnSums { value, _ in value }.map { $0 / Double(rows) }
-            let squares = columnSums { value, feature in (value - means[feature]) * (value - means[feature]) }
+            let means = columnSums(around: [Double](repeating: 0, count: width), power: 1).map { $0 / Double(rows) }
+            let squares = columnSums(around: means, power: 2)
             return squares.reduce(0, +) / Double(rows) / Double(width)
         }
     }
