@@ -41,7 +41,7 @@ extension KMeans.Run {
                             work.gather(block, count: blockCount, first: first, from: singles)
                             let searchCount = settled
                                 ? state.tighten(block, copies: work.copies, count: blockCount, first: first, labels: labels.pointer,
-                                                centers: centers, width: width)
+                                                centers: centers, width: width, scratch: work.bounds)
                                 : blockCount
                             var moved = 0
                             for position in stride(from: 0, to: searchCount, by: NearestCenterKernel.screenRows) {
@@ -88,6 +88,8 @@ final class HamerlyWorkspace {
     let copies: UnsafeMutablePointer<Float>
     /// The nearest-centre screen's scratch and results.
     let screen: ScreenBuffers
+    /// Room for the bounds `HamerlyBounds.tighten` computes for a block.
+    let bounds: UnsafeMutablePointer<Double>
     /// The relabelled rows of a block and their previous labels.
     let movedRows: UnsafeMutablePointer<Int>
     let movedFrom: UnsafeMutablePointer<Int>
@@ -100,6 +102,7 @@ final class HamerlyWorkspace {
         copies = UnsafeMutableRawPointer.allocate(byteCount: blockRows * width * MemoryLayout<Float>.stride, alignment: 64)
             .bindMemory(to: Float.self, capacity: blockRows * width)
         screen = ScreenBuffers(dimensions: width, paddedCount: paddedCount)
+        bounds = .allocate(capacity: 2 * ((blockRows + 7) / 8 * 8))
         movedRows = .allocate(capacity: blockRows)
         movedFrom = .allocate(capacity: blockRows)
     }
@@ -107,6 +110,7 @@ final class HamerlyWorkspace {
     deinit {
         pending.deallocate()
         copies.deallocate()
+        bounds.deallocate()
         movedRows.deallocate()
         movedFrom.deallocate()
     }

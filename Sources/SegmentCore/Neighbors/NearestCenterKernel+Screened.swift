@@ -122,11 +122,12 @@ extension NearestCenterKernel {
         values.replacing(with: 0, where: values .< 0)
     }
 
-    /// An upper bound on the distance from a row to `center` (row-major
-    /// `Double` coordinates), from the row's single-precision copy: `+∞`
-    /// when the copy is out of `Float`'s range.
+    /// The squared distance from a row's single-precision copy to `center`
+    /// (row-major `Double` coordinates) and the copy's squared norm, the
+    /// ingredients of `upperBounds`.
     @inline(__always)
-    static func upperBound(from copy: UnsafePointer<Float>, to center: UnsafePointer<Double>, dimensions: Int) -> Double {
+    static func squaredTerms(from copy: UnsafePointer<Float>, to center: UnsafePointer<Double>,
+                             dimensions: Int) -> (distance: Double, copyNorm: Double) {
         var distance = 0.0, copyNorm = 0.0
         for feature in 0..<dimensions {
             let value = Double(copy[feature])
@@ -134,8 +135,17 @@ extension NearestCenterKernel {
             distance = distance + difference * difference
             copyNorm = copyNorm + value * value
         }
-        let radius = SinglePrecisionRows.roundingRadius(copyNorm: copyNorm.squareRoot(), dimensions: dimensions)
-        return (distance * (1 + Double(2 * dimensions + 8) * .ulpOfOne)).squareRoot() + radius
+        return (distance, copyNorm)
+    }
+
+    /// Upper bounds on the distances from eight rows to their centres, from
+    /// the `squaredTerms` of their single-precision copies: `+∞` when a copy
+    /// is out of `Float`'s range. Eight lanes at once, so the square roots
+    /// are vector instructions.
+    @inline(__always)
+    static func upperBounds(squaredDistance: SIMD8<Double>, squaredCopyNorm: SIMD8<Double>, dimensions: Int) -> SIMD8<Double> {
+        let radius = SinglePrecisionRows.roundingRadius(copyNorm: squaredCopyNorm.squareRoot(), dimensions: dimensions)
+        return (squaredDistance * (1 + Double(2 * dimensions + 8) * .ulpOfOne)).squareRoot() + radius
     }
 }
 

@@ -47,10 +47,13 @@ import Testing
                         for (center, distance) in plain.distances.enumerated() where center != plain.index {
                             #expect(buffers.lower[lane] <= distance.squareRoot() * (1 + slack) + 1e-300, "row \(row), centre \(center)")
                         }
-                        let bound = centers[plain.index].withUnsafeBufferPointer {
-                            NearestCenterKernel.upperBound(from: singles.row(row), to: $0.baseAddress!, dimensions: dimensions)
+                        let terms = centers[plain.index].withUnsafeBufferPointer {
+                            NearestCenterKernel.squaredTerms(from: singles.row(row), to: $0.baseAddress!, dimensions: dimensions)
                         }
-                        #expect(bound >= plain.distances[plain.index].squareRoot() * (1 - slack), "row \(row)")
+                        let bounds = NearestCenterKernel.upperBounds(squaredDistance: SIMD8(repeating: terms.distance),
+                                                                     squaredCopyNorm: SIMD8(repeating: terms.copyNorm), dimensions: dimensions)
+                        #expect(bounds[0] >= plain.distances[plain.index].squareRoot() * (1 - slack), "row \(row)")
+                        #expect(bounds[7] == bounds[0], "row \(row): every lane computes the same bound")
                     }
                     start += count
                     blockSize = blockSize % NearestCenterKernel.screenRows + 1
