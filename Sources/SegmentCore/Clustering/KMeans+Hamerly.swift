@@ -26,8 +26,10 @@ struct HamerlyBounds {
     /// Per centre, the summed largest move of any other centre: how far the
     /// lower bounds of its rows have dropped since the start.
     let lowerDrift: KMeans.Buffer<Double>
-    /// Whether the bounds have been set by a full pass.
-    var initialised = false
+    /// Whether the next pass searches every row (setting fresh bounds):
+    /// before the first pass, and after a pass that used the bounds and
+    /// still searched more than half the rows (see `KMeans.Run.hamerlyPass`).
+    var searchEverything = true
     /// Safety margin against rounding in the bound arithmetic.
     let margin: Double
 

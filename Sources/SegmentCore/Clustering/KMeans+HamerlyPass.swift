@@ -13,12 +13,20 @@ extension KMeans.Run {
     /// keep those still unsettled, search all centres for those, and finally
     /// move the relabelled rows between the centre sums in row order. Each
     /// chunk writes only its own rows and its own partial slices.
+    ///
+    /// When the bounds are unset, or the last pass used them and still had
+    /// to search more than half the rows (early iterations on overlapping
+    /// clusters), every
+    /// row is searched straight from the contiguous single-precision rows,
+    /// which costs less than checking and gathering them, and gets fresh
+    /// bounds. The choice depends only on the labels' history, never on the
+    /// thread count.
     mutating func hamerlyPass(accumulate: Bool) {
         let width = width, k = clusterCount, padded = panel.paddedCount
-        let settled = bounds!.initialised
-        bounds!.initialised = true
+        let settled = !bounds!.searchEverything
         let state = bounds!
         let labels = labels, sums = partialSums, counts = partialCounts, changes = partialChanges, singles = singles
+        let searched = partialSearched
         let largestChunk = chunks.range(ofChunk: 0).count
         data.storage.withUnsafeBufferPointer { points in
             centers.withUnsafeBufferPointer { centers in
@@ -34,19 +42,25 @@ extension KMeans.Run {
                         } else {
                             for offset in 0..<rows.count { pending[offset] = Int32(truncatingIfNeeded: offset) }
                         }
-                        var changed = 0
+                        var changed = 0, searchedRows = 0
                         var start = 0
                         while start < pendingCount {
                             let block = pending + start, blockCount = min(KMeans.Run.hamerlyBlockRows, pendingCount - start)
-                            work.gather(block, count: blockCount, first: first, from: singles)
-                            let searchCount = settled
-                                ? state.tighten(block, copies: work.copies, count: blockCount, first: first, labels: labels.pointer,
-                                                centers: centers, width: width, scratch: work.bounds)
-                                : blockCount
+                            let copies: UnsafePointer<Float>, searchCount: Int
+                            if settled {
+                                work.gather(block, count: blockCount, first: first, from: singles)
+                                copies = UnsafePointer(work.copies)
+                                searchCount = state.tighten(block, copies: work.copies, count: blockCount, first: first, labels: labels.pointer,
+                                                            centers: centers, width: width, scratch: work.bounds)
+                            } else {
+                                copies = singles.row(first + start)
+                                searchCount = blockCount
+                            }
+                            searchedRows += searchCount
                             var moved = 0
                             for position in stride(from: 0, to: searchCount, by: NearestCenterKernel.screenRows) {
                                 let screened = min(NearestCenterKernel.screenRows, searchCount - position)
-                                NearestCenterKernel.nearestScreened(work.copies + position * width, count: screened,
+                                NearestCenterKernel.nearestScreened(copies + position * width, count: screened,
                                                                     exact: { points + (first + Int(block[position + $0])) * width },
                                                                     panel: panel, buffers: work.screen)
                                 for lane in 0..<screened {
@@ -72,10 +86,13 @@ extension KMeans.Run {
                             start += blockCount
                         }
                         changes[chunk] = changed
+                        searched[chunk] = searchedRows
                     }
                 }
             }
         }
+        // A full pass leaves fresh bounds for the next one to use.
+        bounds!.searchEverything = settled && 2 * searched.array.reduce(0, +) > rowCount
     }
 }
 

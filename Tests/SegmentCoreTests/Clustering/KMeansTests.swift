@@ -78,6 +78,24 @@ import Testing
         #expect(abs(plain.inertia - lloyd.inertia) <= 1e-9 * plain.inertia)
     }
 
+    /// Uniform noise in a cube: no cluster structure, so the bounds settle
+    /// few rows and Hamerly passes alternate with passes that search every
+    /// row; labels, centres and iterations must still be plain Lloyd's, for
+    /// any thread count.
+    @Test func denseSearchesGiveLloydsResult() throws {
+        var generator = SplitMix64(seed: 12)
+        let rows = 12_000, width = 8
+        let data = Matrix(rows: rows, columns: width, storage: (0..<(rows * width)).map { _ in generator.nextUnitDouble() * 20 - 10 })
+        let start = data.selectingRows(Array(0..<16))
+        let lloyd = try fit(data, start: start, method: .lloyd)
+        for threads in [1, 3] {
+            let hamerly = try fit(data, start: start, method: .hamerly, threads: threads)
+            #expect(hamerly.labels == lloyd.labels, "threads \(threads)")
+            #expect(hamerly.centers == lloyd.centers, "threads \(threads)")
+            #expect(hamerly.iterations == lloyd.iterations, "threads \(threads)")
+        }
+    }
+
     @Test func sameResultForAnyThreadCount() throws {
         // 50,000 rows span several row chunks.
         let data = ReferenceData.blobs(rows: 50_000, dims: 3, centers: 6, spread: 4, seed: 9)
