@@ -22,8 +22,7 @@ public enum CellParsing {
     /// date as seconds since 1970-01-01 UTC, or NaN for missing and text.
     @inlinable
     public static func classify(_ cell: UnsafeBufferPointer<UInt8>) -> (CellKind, Double) {
-        if let integer = parsePlainInteger(cell) { return (.integer, integer) }
-        if let decimal = parsePlainDecimal(cell) { return (.number, decimal) }
+        if let plain = parsePlainNumber(cell) { return (plain.isInteger ? .integer : .number, plain.value) }
         let trimmed = trimmingSpaces(cell)
         if trimmed.isEmpty || isMissingToken(trimmed) { return (.missing, .nan) }
         if let value = parseNumber(trimmed) {
@@ -34,44 +33,26 @@ public enum CellParsing {
         return (.text, .nan)
     }
 
-    /// The fast path for the most common cell: an optional minus sign and 1
-    /// to 15 digits, nothing else. Returns `nil` for anything else.
-    @inlinable @inline(__always)
-    public static func parsePlainInteger(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
-        let count = cell.count
-        guard count > 0, count <= 15, let base = cell.baseAddress else { return nil }
-        let negative = base.pointee == 0x2D
-        var index = negative ? 1 : 0
-        guard index < count else { return nil }
-        var value: Int64 = 0
-        while index < count {
-            let digit = base[index] &- 0x30
-            if digit > 9 { return nil }
-            value = value &* 10 &+ Int64(digit)
-            index &+= 1
-        }
-        return negative ? -Double(value) : Double(value)
-    }
-
-    /// The fast path for the most common non-integer cell: an optional minus
-    /// sign, then 1 to 15 digits with one decimal point among them (`-5.25`,
-    /// `.5`, `3.`), nothing else. Returns `nil` for anything else.
+    /// The fast path for the most common cells, in one pass: an optional
+    /// minus sign, then 1 to 15 digits with at most one decimal point among
+    /// them (`42`, `-5.25`, `.5`, `3.`), nothing else. Returns `nil` for
+    /// anything else.
     ///
     /// The digits form an integer below 10^15, exact in binary64, and one
     /// division by an exact power of ten rounds it correctly: the value
-    /// `parseNumber` gives, found in one branch-light pass.
+    /// `parseNumber` gives. Without a point the cell is an integer.
     @inlinable @inline(__always)
-    public static func parsePlainDecimal(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
+    public static func parsePlainNumber(_ cell: UnsafeBufferPointer<UInt8>) -> (value: Double, isInteger: Bool)? {
         let count = cell.count
-        guard count >= 2, count <= 17, let base = cell.baseAddress else { return nil }
+        guard count >= 1, count <= 17, let base = cell.baseAddress else { return nil }
         let negative = base.pointee == 0x2D
         var index = negative ? 1 : 0
-        var mantissa: UInt64 = 0
+        var mantissa: Int64 = 0
         var point = -1
         while index < count {
             let byte = base[index], digit = byte &- 0x30
             if digit <= 9 {
-                mantissa = mantissa &* 10 &+ UInt64(digit)
+                mantissa = mantissa &* 10 &+ Int64(digit)
             } else if byte == 0x2E && point < 0 {
                 point = index
             } else {
@@ -79,10 +60,11 @@ public enum CellParsing {
             }
             index &+= 1
         }
-        let digits = count - (negative ? 2 : 1)
-        guard point >= 0, digits >= 1, digits <= 15 else { return nil }
-        let value = Double(mantissa) / exactPowersOfTen[count - 1 - point]
-        return negative ? -value : value
+        let digits = count - (negative ? 1 : 0) - (point < 0 ? 0 : 1)
+        guard digits >= 1, digits <= 15 else { return nil }
+        var value = Double(mantissa)
+        if point >= 0 { value /= exactPowersOfTen[count - 1 - point] }
+        return (negative ? -value : value, point < 0)
     }
 
     /// `cell` without leading and trailing ASCII spaces and tabs.

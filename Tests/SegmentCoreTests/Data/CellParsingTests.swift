@@ -59,31 +59,36 @@ import Testing
         }
     }
 
-    /// The one-pass decimal path must give `parseNumber`'s value bit for
-    /// bit, and leave every other shape (signs other than one leading minus,
-    /// exponents, two points, no digits, more than 15 digits) to it.
-    @Test func plainDecimalsMatchTheGeneralParser() {
-        func plain(_ text: String) -> Double? {
+    /// The one-pass path for plain integers and decimals must give
+    /// `parseNumber`'s value bit for bit, and leave every other shape (signs
+    /// other than one leading minus, exponents, two points, no digits, more
+    /// than 15 digits) to it.
+    @Test func plainNumbersMatchTheGeneralParser() {
+        func plain(_ text: String) -> (value: Double, isInteger: Bool)? {
             var text = text
-            return text.withUTF8 { CellParsing.parsePlainDecimal($0) }
+            return text.withUTF8 { CellParsing.parsePlainNumber($0) }
         }
         var generator = SplitMix64(seed: 11)
-        var samples = ["-0.0", "0.", ".5", "-.5", "5.", "000123.4500", "999999999999.999", "-5.763566"]
+        var samples = ["-0.0", "0.", ".5", "-.5", "5.", "000123.4500", "999999999999.999", "-5.763566", "0", "-0", "42",
+                       "123456789012345", "-123456789012345", "007"]
         for _ in 0..<5000 {
             let digits = Int(generator.next() % 15) + 1
             var text = ""
             for _ in 0..<digits { text += String(generator.next() % 10) }
-            text.insert(".", at: text.index(text.startIndex, offsetBy: Int(generator.next() % UInt64(digits + 1))))
+            if generator.next() % 4 != 0 {
+                text.insert(".", at: text.index(text.startIndex, offsetBy: Int(generator.next() % UInt64(digits + 1))))
+            }
             if generator.next() % 2 == 0 { text = "-" + text }
             samples.append(text)
         }
         for sample in samples {
             let value = plain(sample)
-            #expect(value?.bitPattern == number(sample)?.bitPattern, "\(sample)")
-            #expect(value != nil, "\(sample)")
-            #expect(classify(sample).0 == .number, "\(sample)")
+            #expect(value?.value.bitPattern == number(sample)?.bitPattern, "\(sample)")
+            #expect(value?.isInteger == !sample.contains("."), "\(sample)")
+            #expect(classify(sample).0 == (sample.contains(".") ? .number : .integer), "\(sample)")
         }
-        for other in ["12", "-", ".", "-.", "1.2.3", "+1.5", "1.5e3", " 1.5", "1.5 ", "1,5", "1234567890.1234567", "-1234567890.123456", "--1.5"] {
+        for other in ["", "-", ".", "-.", "1.2.3", "+1.5", "+7", "1.5e3", " 1.5", "1.5 ", "1,5", "1234567890.1234567",
+                      "-1234567890.123456", "1234567890123456", "--1.5", "1-2"] {
             #expect(plain(other) == nil, "\(other)")
         }
     }
