@@ -39,10 +39,10 @@ public enum KMeans {
             var run = Run(data: data, centers: start, threads: configuration.threads, singles: singles)
             let result = run.iterate(maximumIterations: configuration.maximumIterations, tolerance: tolerance,
                                      accelerated: configuration.method.usesBounds(clusterCount: configuration.clusterCount))
-            BackgroundRelease.release(run)
+            BackgroundRelease.release(consume run)
             if best == nil || result.inertia < best!.inertia { best = result }
         }
-        BackgroundRelease.release(singles)
+        BackgroundRelease.release(consume singles)
         return best!
     }
 

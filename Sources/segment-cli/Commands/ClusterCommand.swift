@@ -62,7 +62,7 @@ enum ClusterCommand: SegmentCommand {
                                       labelColumn: labelColumn, arguments: arguments, outputs: outputs)
         try ClusterOutput.writeRows(table, features: prepared.features, clustering: outcome.clustering,
                                     labelColumn: labelColumn, arguments: arguments, outputs: outputs)
-        BackgroundRelease.release(table)
+        BackgroundRelease.release(consume table)
         // The summary's silhouette is computed while the outputs are synced
         // to disk; it is printed once they are in place.
         let features = prepared.features.matrix
@@ -70,7 +70,8 @@ enum ClusterCommand: SegmentCommand {
             console.quiet ? nil : ClusterOutput.summarySilhouette(outcome, features: features, arguments: arguments)
         }
         ClusterOutput.summarize(outcome, algorithm: algorithm, features: features, silhouette: silhouette, console: console)
-        BackgroundRelease.release(prepared)
+        BackgroundRelease.release(consume features)
+        BackgroundRelease.release(consume prepared)
     }
 
     /// Runs `algorithm` on the prepared features with the options of
