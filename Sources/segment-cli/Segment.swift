@@ -31,6 +31,7 @@ enum Segment {
 
     static func main() {
         TemporaryFiles.installSignalHandlers()
+        MemoryPolicy.reuseFreedMemory()
         exit(run(Array(CommandLine.arguments.dropFirst())))
     }
 

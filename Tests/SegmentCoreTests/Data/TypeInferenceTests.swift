@@ -60,5 +60,14 @@ import Testing
     @Test func idColumnMustBeUnique() throws {
         let table = try TestFiles.table("group_id,user_id,x\n1,10,5\n1,11,6\n")
         #expect(try ColumnSelection.idColumn(in: table, explicit: nil) == 1)
+        // Increasing ids are recognised without hashing; unordered unique
+        // ids still count, and a repeat anywhere rules a column out.
+        let shuffled = try TestFiles.table("a_id,b_id,c_id,x\n1,3,5,0\n2,1,5,0\n3,2,7,0\n")
+        #expect(try ColumnSelection.idColumn(in: shuffled, explicit: nil) == 0)
+        #expect(ColumnSelection.isUniqueAndComplete(column: 1, in: shuffled))
+        #expect(!ColumnSelection.isUniqueAndComplete(column: 2, in: shuffled))
+        #expect(ColumnSelection.isStrictlyIncreasing([1, 2, 3.5]))
+        #expect(!ColumnSelection.isStrictlyIncreasing([1, 2, 2]))
+        #expect(!ColumnSelection.isStrictlyIncreasing([1, .nan, 3]))
     }
 }
