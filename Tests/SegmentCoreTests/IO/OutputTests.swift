@@ -77,6 +77,23 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
     }
 
+    /// Past `OutputSink.writebackStep` bytes the sink asks the kernel to
+    /// start writing to disk early; the file must still hold every byte in
+    /// order.
+    @Test func longOutputsAreWrittenInOrder() throws {
+        let path = try TestFiles.temporary("", name: "long.bin")
+        let sink = try OutputSink(.file(path))
+        let blockSize = 1 << 20, blocks = 2 * OutputSink.writebackStep / blockSize + 3
+        for block in 0..<blocks {
+            let bytes = [UInt8](repeating: UInt8(block % 251), count: blockSize)
+            try bytes.withUnsafeBufferPointer { try sink.write(bytes: $0) }
+        }
+        try sink.commit()
+        let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(written.count == blocks * blockSize)
+        #expect((0..<blocks).allSatisfy { written[$0 * blockSize] == UInt8($0 % 251) && written[($0 + 1) * blockSize - 1] == UInt8($0 % 251) })
+    }
+
     @Test func jsonEscapesAndNumbers() {
         #expect(JSONText.string("a\"b\\c\n\u{01}") == "\"a\\\"b\\\\c\\n\\u0001\"")
         #expect(JSONText.value(.number(.nan)) == "null")
