@@ -16,10 +16,9 @@ extension KMeans.Run {
     ///
     /// When the bounds are unset, or the last pass used them and still had
     /// to search more than half the rows (early iterations on overlapping
-    /// clusters), every
-    /// row is searched straight from the contiguous single-precision rows,
-    /// which costs less than checking and gathering them, and gets fresh
-    /// bounds. The choice depends only on the labels' history, never on the
+    /// clusters), every row is searched straight from the contiguous
+    /// single-precision rows, which costs less than checking and gathering
+    /// them, and gets fresh bounds. The choice depends only on the labels' history, never on the
     /// thread count.
     mutating func hamerlyPass(accumulate: Bool) {
         let width = width, k = clusterCount, padded = panel.paddedCount

@@ -47,9 +47,7 @@ enum TypeInference {
             var blockTallies = [CellTally](repeating: CellTally(), count: columnCount)
             for row in rows {
                 for column in 0..<columnCount {
-                    let (kind, value) = CellParsing.classify(cells.cell(row: row, column: column))
-                    parsed.values[column * rowCount + row] = value
-                    blockTallies[column].add(kind, row: row)
+                    parsed.record(cells.cell(row: row, column: column), column: column, row: row, tally: &blockTallies[column])
                 }
             }
             return blockTallies
@@ -109,6 +107,15 @@ final class ParsedColumns: Sendable {
     }
 
     deinit { BackgroundRelease.deallocate(values) }
+
+    /// Classifies `cell` (row `row` of `column`): stores its value and
+    /// counts its kind in `tally`.
+    @inline(__always)
+    func record(_ cell: UnsafeBufferPointer<UInt8>, column: Int, row: Int, tally: inout CellTally) {
+        let (kind, value) = CellParsing.classify(cell)
+        values[column &* rowCount &+ row] = value
+        tally.add(kind, row: row)
+    }
 
     /// The values of `column`.
     func column(_ column: Int) -> UnsafeBufferPointer<Double> {

@@ -183,24 +183,3 @@ public func writeFileAtomically(_ text: String, to path: String) throws {
     try sink.write(text)
     try sink.commit()
 }
-
-/// Starts writing a file range to disk without waiting (Linux
-/// `sync_file_range(…, SYNC_FILE_RANGE_WRITE)`); a no-op elsewhere.
-enum EarlyWriteback {
-    private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
-    /// `sync_file_range`, which the Glibc module does not export.
-    private static let syncFileRange: SyncFileRange? = {
-        #if canImport(Glibc)
-        guard let symbol = dlsym(nil, "sync_file_range") else { return nil }
-        return unsafeBitCast(symbol, to: SyncFileRange.self)
-        #else
-        return nil
-        #endif
-    }()
-
-    /// Asks the kernel to start writing `count` bytes of `descriptor` from
-    /// `offset` to disk; errors are left to the final `fsync`.
-    static func start(_ descriptor: Int32, from offset: Int, count: Int) {
-        _ = syncFileRange?(descriptor, Int64(offset), Int64(count), 2)  // SYNC_FILE_RANGE_WRITE
-    }
-}

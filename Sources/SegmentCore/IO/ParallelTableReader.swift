@@ -1,7 +1,7 @@
 /// Reads large, quote-free files in parallel: the file is memory-mapped
 /// (`MappedFile`), split into fixed 4 MiB chunks at line ends (`LineChunks`),
-/// and each chunk's line feeds and delimiters are counted (pass 1, a vector
-/// scan) and then its cells copied straight into the table's buffers at
+/// and each chunk's line feeds and delimiters are counted (pass 1, eight
+/// bytes at a time) and then its cells copied straight into the table's buffers at
 /// offsets known from the counts (pass 2). Pass 2 also checks each row's
 /// field count and classifies each cell while its bytes are in the cache,
 /// so type inference never reads the cells again (`Cells.classified`).
@@ -130,7 +130,7 @@ enum ParallelTableReader {
     static func countChunk(_ chunk: UnsafeBufferPointer<UInt8>, delimiter: UInt8, width: Int) -> ChunkCounts {
         guard let base = chunk.baseAddress, !chunk.isEmpty else { return ChunkCounts() }
         let count = chunk.count
-        let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, separators = 0x0101_0101_0101_0101 &* UInt64(delimiter)
+        let lineFeeds = ByteWords.repeated(0x0A), separators = ByteWords.repeated(delimiter)
         // The first byte: a line feed at the chunk's start (a line start)
         // ends a blank line.
         var newlines = base[0] == 0x0A ? 1 : 0, blankLines = newlines, delimiters = base[0] == delimiter ? 1 : 0
@@ -139,10 +139,10 @@ enum ParallelTableReader {
         while index + 8 <= count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
             let previous = UnsafeRawPointer(base + index - 1).loadUnaligned(as: UInt64.self)
-            let isLineFeed = exactZeroBytes(word ^ lineFeeds)
+            let isLineFeed = ByteWords.exactZeroBytes(word ^ lineFeeds)
             newlines += isLineFeed.nonzeroBitCount
-            blankLines += (isLineFeed & exactZeroBytes(previous ^ lineFeeds)).nonzeroBitCount
-            delimiters += exactZeroBytes(word ^ separators).nonzeroBitCount
+            blankLines += (isLineFeed & ByteWords.exactZeroBytes(previous ^ lineFeeds)).nonzeroBitCount
+            delimiters += ByteWords.exactZeroBytes(word ^ separators).nonzeroBitCount
             high |= word
             index += 8
         }
@@ -166,15 +166,6 @@ enum ParallelTableReader {
         return counts
     }
 
-    /// The high bit of exactly the zero bytes of `word`: a byte's low seven
-    /// bits plus 0x7F carry into its high bit (never beyond) unless they are
-    /// zero, so `((w & 0x7F…) + 0x7F…) | w` has the high bit set in exactly
-    /// the nonzero bytes.
-    @inline(__always)
-    static func exactZeroBytes(_ word: UInt64) -> UInt64 {
-        ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word) & 0x8080_8080_8080_8080
-    }
-
     /// Pass 2: copies one chunk's cells into place (`bytes[byteRange]` is
     /// the chunk's) and classifies each one into `parsed` (the chunk's rows
     /// start at table row `firstRow`). Stops at the first row whose field
@@ -190,8 +181,9 @@ enum ParallelTableReader {
         defer { tallies.deallocate() }
         func result(_ failure: CSVError?) -> FillResult { FillResult(tallies: Array(tallies), failure: failure) }
         guard let source = chunk.baseAddress else { return result(nil) }
-        let target = bytes.baseAddress!, values = parsed.values, rowCount = parsed.rowCount
+        let target = bytes.baseAddress!
         let count = chunk.count, wordEnd = byteRange.upperBound - 8
+        let lineFeeds = ByteWords.repeated(0x0A), separators = ByteWords.repeated(delimiter)
         var row = 0, cell = 0, output = byteRange.lowerBound, line = firstLine, position = 0
         while position < count {
             if source[position] == 0x0A {  // a blank line
@@ -210,8 +202,7 @@ enum ParallelTableReader {
                 while position + 8 <= count && output <= wordEnd {
                     let word = UInt64(littleEndian: UnsafeRawPointer(source + position).loadUnaligned(as: UInt64.self))
                     UnsafeMutableRawPointer(target + output).storeBytes(of: word.littleEndian, as: UInt64.self)
-                    let found = CSVQuoting.zeroBytes(word ^ (0x0101_0101_0101_0101 &* UInt64(delimiter)))
-                        | CSVQuoting.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                    let found = ByteWords.zeroBytes(word ^ separators) | ByteWords.zeroBytes(word ^ lineFeeds)
                     let length = found == 0 ? 8 : found.trailingZeroBitCount >> 3
                     position += length
                     output += length
@@ -227,9 +218,7 @@ enum ParallelTableReader {
                 let field = UnsafeBufferPointer(start: target + fieldStart, count: output - fieldStart)
                 ends[cell] = output
                 cell += 1
-                let (kind, value) = CellParsing.classify(field)
-                values[column &* rowCount &+ tableRow] = value
-                tallies[column].add(kind, row: tableRow)
+                parsed.record(field, column: column, row: tableRow, tally: &tallies[column])
                 if validateUTF8 && !isValidUTF8(field) {
                     return result(.invalidUTF8(file: name, line: line, column: column + 1))
                 }

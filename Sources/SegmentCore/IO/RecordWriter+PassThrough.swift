@@ -130,7 +130,7 @@ extension CSVQuoting {
     @inlinable
     public static func containsSpecialByte(_ bytes: UnsafePointer<UInt8>, count: Int, delimiter: UInt8) -> Bool {
         @inline(__always) func hasByte(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-            zeroBytes(word ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
+            ByteWords.zeroBytes(word ^ ByteWords.repeated(byte))
         }
         var index = 0
         var found: UInt64 = 0
@@ -145,14 +145,6 @@ extension CSVQuoting {
             index += 1
         }
         return found != 0
-    }
-
-    /// The high bit of each zero byte of `word`, exactly up to and including
-    /// its lowest zero byte (bytes above it may be marked wrongly):
-    /// `(v − 0x01…01) & ~v & 0x80…80`. Nonzero exactly when a byte is zero.
-    @inlinable @inline(__always)
-    public static func zeroBytes(_ word: UInt64) -> UInt64 {
-        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     /// Copies a cell to `out` eight bytes at a time, writing (and reading)

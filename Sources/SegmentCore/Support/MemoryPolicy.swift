@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// How the process gets memory from the system.
 public enum MemoryPolicy {
     /// Serves every allocation, large ones included, from the heap and
@@ -16,13 +12,8 @@ public enum MemoryPolicy {
     /// faster on the benchmark machine, for 5 % more peak memory. A no-op
     /// where glibc's `mallopt` is unavailable.
     public static func reuseFreedMemory() {
-        #if canImport(Glibc)
-        // `mallopt` is not exported by the Glibc module; look it up.
-        guard let symbol = dlsym(nil, "mallopt") else { return }
-        typealias SetOption = @convention(c) (Int32, Int32) -> Int32
-        let setOption = unsafeBitCast(symbol, to: SetOption.self)
+        guard let setOption = LibcFunction.lookup("mallopt", as: (@convention(c) (Int32, Int32) -> Int32).self) else { return }
         _ = setOption(-4, 0)            // M_MMAP_MAX: never allocate with mmap
         _ = setOption(-1, Int32.max)    // M_TRIM_THRESHOLD: keep freed memory
-        #endif
     }
 }
