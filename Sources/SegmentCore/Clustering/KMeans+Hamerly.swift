@@ -26,10 +26,9 @@ struct HamerlyBounds {
     /// Per centre, the summed largest move of any other centre: how far the
     /// lower bounds of its rows have dropped since the start.
     let lowerDrift: KMeans.Buffer<Double>
-    /// Whether the next pass searches every row (setting fresh bounds):
-    /// before the first pass, and after a pass that used the bounds and
-    /// still searched more than half the rows (see `KMeans.Run.hamerlyPass`).
-    var searchEverything = true
+    /// Whether the bounds have been set by a first pass over every row
+    /// (before it, the rows have no labels to check bounds against).
+    var areSet = false
     /// Safety margin against rounding in the bound arithmetic.
     let margin: Double
 

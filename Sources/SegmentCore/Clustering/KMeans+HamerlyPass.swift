@@ -2,6 +2,9 @@ extension KMeans.Run {
     /// Pending rows handled together: their single-precision copies (32 KiB
     /// for 32 features) stay in the L1 cache between the sweeps.
     static let hamerlyBlockRows = 256
+    /// A chunk whose bounds leave more than `1 / fullSearchShare` of its rows
+    /// unsettled searches all of its rows instead (see `hamerlyPass`).
+    static let fullSearchShare = 2
 
     /// Hamerly's assignment step: the same labels and sums as `lloydPass`,
     /// computing distances only for rows whose bounds do not settle them.
@@ -14,18 +17,17 @@ extension KMeans.Run {
     /// move the relabelled rows between the centre sums in row order. Each
     /// chunk writes only its own rows and its own partial slices.
     ///
-    /// When the bounds are unset, or the last pass used them and still had
-    /// to search more than half the rows (early iterations on overlapping
-    /// clusters), every row is searched straight from the contiguous
-    /// single-precision rows, which costs less than checking and gathering
-    /// them, and gets fresh bounds. The choice depends only on the labels' history, never on the
-    /// thread count.
+    /// A chunk whose bounds leave more than half of its rows unsettled (all
+    /// of them in the first pass, which sets the bounds; many in early
+    /// iterations on overlapping clusters) searches every row instead,
+    /// straight from the contiguous single-precision rows, which costs less
+    /// than gathering them, and gets fresh bounds. The choice depends only on
+    /// the chunk's bounds, never on the thread count, and never changes a
+    /// label.
     mutating func hamerlyPass(accumulate: Bool) {
         let width = width, k = clusterCount, padded = panel.paddedCount
-        let settled = !bounds!.searchEverything
-        let state = bounds!
+        let state = bounds!, boundsAreSet = state.areSet
         let labels = labels, sums = partialSums, counts = partialCounts, changes = partialChanges, singles = singles
-        let searched = partialSearched
         let largestChunk = chunks.range(ofChunk: 0).count
         data.storage.withUnsafeBufferPointer { points in
             centers.withUnsafeBufferPointer { centers in
@@ -35,13 +37,13 @@ extension KMeans.Run {
                         let (points, centers) = shared.value
                         let work = HamerlyWorkspace(rows: largestChunk, blockRows: KMeans.Run.hamerlyBlockRows, width: width, paddedCount: padded)
                         let pending = work.pending, first = rows.lowerBound
-                        var pendingCount = rows.count
-                        if settled {
-                            pendingCount = state.collectUnsettled(rows, labels: labels.pointer, into: pending)
-                        } else {
+                        var pendingCount = boundsAreSet ? state.collectUnsettled(rows, labels: labels.pointer, into: pending) : rows.count
+                        let settled = pendingCount * KMeans.Run.fullSearchShare <= rows.count
+                        if !settled {
+                            pendingCount = rows.count
                             for offset in 0..<rows.count { pending[offset] = Int32(truncatingIfNeeded: offset) }
                         }
-                        var changed = 0, searchedRows = 0
+                        var changed = 0
                         var start = 0
                         while start < pendingCount {
                             let block = pending + start, blockCount = min(KMeans.Run.hamerlyBlockRows, pendingCount - start)
@@ -55,7 +57,6 @@ extension KMeans.Run {
                                 copies = singles.row(first + start)
                                 searchCount = blockCount
                             }
-                            searchedRows += searchCount
                             var moved = 0
                             for position in stride(from: 0, to: searchCount, by: NearestCenterKernel.screenRows) {
                                 let screened = min(NearestCenterKernel.screenRows, searchCount - position)
@@ -75,9 +76,9 @@ extension KMeans.Run {
                             }
                             if accumulate {
                                 let chunkSums = sums.pointer + chunk * k * width, chunkCounts = counts.pointer + chunk * k
+                                work.gatherMoved(moved, from: points)
                                 for index in 0..<moved {
-                                    let row = work.movedRows[index]
-                                    KMeans.Run.move(points + row * width, from: work.movedFrom[index], to: labels[row],
+                                    KMeans.Run.move(work.movedPoints + index * width, from: work.movedFrom[index], to: labels[work.movedRows[index]],
                                                     sums: chunkSums, counts: chunkCounts, width: width)
                                 }
                             }
@@ -85,13 +86,11 @@ extension KMeans.Run {
                             start += blockCount
                         }
                         changes[chunk] = changed
-                        searched[chunk] = searchedRows
                     }
                 }
             }
         }
-        // A full pass leaves fresh bounds for the next one to use.
-        bounds!.searchEverything = settled && 2 * searched.array.reduce(0, +) > rowCount
+        bounds!.areSet = true
     }
 }
 
@@ -109,6 +108,8 @@ final class HamerlyWorkspace {
     /// The relabelled rows of a block and their previous labels.
     let movedRows: UnsafeMutablePointer<Int>
     let movedFrom: UnsafeMutablePointer<Int>
+    /// The exact coordinates of the relabelled rows, gathered by `gatherMoved`.
+    let movedPoints: UnsafeMutablePointer<Double>
     private let width: Int
 
     /// Allocates the scratch for a chunk of up to `rows` rows.
@@ -121,6 +122,7 @@ final class HamerlyWorkspace {
         bounds = .allocate(capacity: 2 * ((blockRows + 7) / 8 * 8))
         movedRows = .allocate(capacity: blockRows)
         movedFrom = .allocate(capacity: blockRows)
+        movedPoints = .allocate(capacity: blockRows * width)
     }
 
     deinit {
@@ -129,6 +131,7 @@ final class HamerlyWorkspace {
         bounds.deallocate()
         movedRows.deallocate()
         movedFrom.deallocate()
+        movedPoints.deallocate()
     }
 
     /// Copies the single-precision rows of `block[0 ..< count]` (offsets from
@@ -138,6 +141,17 @@ final class HamerlyWorkspace {
     func gather(_ block: UnsafePointer<Int32>, count: Int, first: Int, from singles: SinglePrecisionRows) {
         for position in 0..<count {
             SinglePrecisionRows.copy(singles.row(first + Int(block[position])), to: copies + position * width, count: width)
+        }
+    }
+
+    /// Copies the exact rows of the first `count` relabelled rows to
+    /// `movedPoints`: like `gather`, a loop with nothing else in it, so
+    /// their cache misses overlap instead of stalling the centre sums.
+    @inline(__always)
+    func gatherMoved(_ count: Int, from points: UnsafePointer<Double>) {
+        for index in 0..<count {
+            let source = points + movedRows[index] * width, target = movedPoints + index * width
+            for feature in 0..<width { target[feature] = source[feature] }
         }
     }
 }

@@ -39,8 +39,6 @@ extension KMeans {
         let partialCounts: Buffer<Int>
         /// Rows whose label changed, per chunk.
         let partialChanges: Buffer<Int>
-        /// Per chunk, the rows the last Hamerly pass searched.
-        let partialSearched: Buffer<Int>
         /// Hamerly state (empty for plain Lloyd).
         var bounds: HamerlyBounds?
         /// When not nil, the inertia after each iteration's assignment step
@@ -66,7 +64,6 @@ extension KMeans {
             partialSums = Buffer(repeating: 0, count: chunks.chunkCount * clusterCount * width)
             partialCounts = Buffer(repeating: 0, count: chunks.chunkCount * clusterCount)
             partialChanges = Buffer(repeating: 0, count: chunks.chunkCount)
-            partialSearched = Buffer(repeating: 0, count: chunks.chunkCount)
         }
 
         /// Iterates to convergence (scikit-learn's `_kmeans_single_lloyd`).

@@ -23,7 +23,7 @@ enum FileSummary {
     static func summarize(path: String, dialect: CSVDialect, topCount: Int, threads: Int,
                           chunkSize: Int = chunkSize) throws -> TableSummary? {
         guard !Array("0123456789+-.".utf8).contains(dialect.delimiter) else { return nil }
-        return try MappedFile.withQuoteFreeBytes(path: path, minimumSize: 1) { text in
+        return try MappedFile.withQuoteFreeBytes(path: path, minimumSize: 1, threads: threads) { text in
             guard let chunks = try LineChunks(text, dialect: dialect, name: path, chunkSize: chunkSize) else { return nil }
             return summarize(text, chunks: chunks, delimiter: dialect.delimiter, source: path, topCount: topCount, threads: threads)
         }

@@ -44,7 +44,7 @@ enum ParallelTableReader {
     /// `MappedFile.withQuoteFreeBytes`) and is at least `minimumSize` bytes;
     /// returns `nil` otherwise.
     static func read(path: String, dialect: CSVDialect, threads: Int, minimumSize: Int = minimumSize) throws -> Cells? {
-        try MappedFile.withQuoteFreeBytes(path: path, minimumSize: minimumSize) { data in
+        try MappedFile.withQuoteFreeBytes(path: path, minimumSize: minimumSize, threads: threads) { data in
             try read(data, dialect: dialect, name: path, threads: threads)
         }
     }

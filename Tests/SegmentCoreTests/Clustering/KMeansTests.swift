@@ -79,14 +79,33 @@ import Testing
     }
 
     /// Uniform noise in a cube: no cluster structure, so the bounds settle
-    /// few rows and Hamerly passes alternate with passes that search every
-    /// row; labels, centres and iterations must still be plain Lloyd's, for
-    /// any thread count.
+    /// few rows and many chunks search every row; labels, centres and
+    /// iterations must still be plain Lloyd's, for any thread count.
     @Test func denseSearchesGiveLloydsResult() throws {
         var generator = SplitMix64(seed: 12)
         let rows = 12_000, width = 8
         let data = Matrix(rows: rows, columns: width, storage: (0..<(rows * width)).map { _ in generator.nextUnitDouble() * 20 - 10 })
         let start = data.selectingRows(Array(0..<16))
+        let lloyd = try fit(data, start: start, method: .lloyd)
+        for threads in [1, 3] {
+            let hamerly = try fit(data, start: start, method: .hamerly, threads: threads)
+            #expect(hamerly.labels == lloyd.labels, "threads \(threads)")
+            #expect(hamerly.centers == lloyd.centers, "threads \(threads)")
+            #expect(hamerly.iterations == lloyd.iterations, "threads \(threads)")
+        }
+    }
+
+    /// Tight blobs in the first half of the rows and uniform noise in the
+    /// second: in the same pass, the blob chunks are settled by their bounds
+    /// while the noise chunks search every row (more than half unsettled).
+    /// The result must still be plain Lloyd's, for any thread count.
+    @Test func mixedChunksGiveLloydsResult() throws {
+        var generator = SplitMix64(seed: 5)
+        let half = 8_192, width = 4
+        let blobs = ReferenceData.blobs(rows: half, dims: width, centers: 6, spread: 0.3, seed: 3)
+        let noise = (0..<(half * width)).map { _ in generator.nextUnitDouble() * 20 - 10 }
+        let data = Matrix(rows: 2 * half, columns: width, storage: blobs.storage + noise)
+        let start = data.selectingRows([0, 1, 2, 3, 4, 5, half, half + 1, half + 2])
         let lloyd = try fit(data, start: start, method: .lloyd)
         for threads in [1, 3] {
             let hamerly = try fit(data, start: start, method: .hamerly, threads: threads)
