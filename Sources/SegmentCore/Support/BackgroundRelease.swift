@@ -16,6 +16,25 @@ public enum BackgroundRelease {
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(box) {} }
     }
 
+    /// Destroys `value` on a background thread, then returns all the heap's
+    /// free memory to the system there (`MemoryPolicy.returnFreedMemory`):
+    /// for the last large release before the process ends, when nothing
+    /// will reuse the memory.
+    public static func releaseForGood<Value>(_ value: consuming Value) {
+        let holder = Holder(value)
+        DispatchQueue.global(qos: .utility).async {
+            holder.value = nil
+            MemoryPolicy.returnFreedMemory()
+        }
+    }
+
+    /// A value that a background thread destroys by setting it to `nil`
+    /// (a closure's captures are destroyed only after it returns).
+    private final class Holder<Value>: @unchecked Sendable {
+        var value: Value?
+        init(_ value: consuming Value) { self.value = value }
+    }
+
     /// Deallocates `pointer` on a background thread.
     public static func deallocate<Element>(_ pointer: UnsafeMutablePointer<Element>) {
         let box = UncheckedSendable(pointer)
