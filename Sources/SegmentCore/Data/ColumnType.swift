@@ -48,7 +48,7 @@ public struct ColumnInfo: Sendable {
     public let firstNonNumericRow: Int?
     /// Parsed values for numeric and date columns (NaN where missing);
     /// dates are seconds since 1970-01-01 UTC. `nil` for other columns.
-    public let values: [Double]?
+    public let values: ColumnValues?
 
     /// Whether most present cells are numbers although some are not: such a
     /// column is reported as a data error rather than silently encoded.

@@ -24,12 +24,12 @@ enum TypeInference {
                 }()
                 let (parsed, tallies) = (classified.parsed, classified.tallies)
                 let shared = UncheckedSendable((cells, parsed, tallies))
-                // Each column's task reads only its own parsed values, so the
-                // arrays kept for numeric and date columns are copied in parallel.
+                // Each column's task reads only its own cells and tallies.
+                // Numeric and date columns keep their values in `parsed`.
                 return ParallelChunks(count: columnCount, chunkSize: 1, threads: threads).mapChunks { column, _ in
                     let (cells, parsed, tallies) = shared.value
                     return describeColumn(column, name: names[column], rowCount: rowCount, cells: cells,
-                                          values: parsed.column(column), tallies: tallies.map { $0[column] })
+                                          parsed: parsed, tallies: tallies.map { $0[column] })
                 }
             }
         }
@@ -56,7 +56,7 @@ enum TypeInference {
 
     /// Decides one column's type from its tallies (counting distinct values
     /// of non-numeric columns).
-    static func describeColumn(_ column: Int, name: String, rowCount: Int, cells: CellView, values: UnsafeBufferPointer<Double>,
+    static func describeColumn(_ column: Int, name: String, rowCount: Int, cells: CellView, parsed: ParsedColumns,
                                tallies: [CellTally]) -> ColumnInfo {
         var tally = CellTally()
         for block in tallies { tally.append(block) }
@@ -77,7 +77,7 @@ enum TypeInference {
         return ColumnInfo(
             name: name, type: type, presentCount: tally.present, missingCount: tally.missing, valueFrequencies: frequencies,
             numericCount: tally.numericCount, firstNonNumericRow: tally.firstNonNumericRow,
-            values: type.isNumeric || type == .date ? Array(values) : nil)
+            values: type.isNumeric || type == .date ? ColumnValues(parsed, column: column) : nil)
     }
 }
 
@@ -91,8 +91,9 @@ struct ClassifiedCells {
 }
 
 /// The parsed value of every cell, column after column, filled by
-/// `TypeInference.classifyCells` or `ParallelTableReader`: scratch memory
-/// that lives as long as the inference and is freed with it.
+/// `TypeInference.classifyCells` or `ParallelTableReader`. The table's
+/// numeric and date columns read their values from it in place
+/// (`ColumnValues`), so it lives as long as they do.
 final class ParsedColumns: Sendable {
     /// `columnCount × rowCount` values; column `c` starts at `c × rowCount`.
     nonisolated(unsafe) let values: UnsafeMutablePointer<Double>

@@ -10,8 +10,8 @@ public enum TableLoader {
     /// - Throws: `CSVError` for malformed input (empty, ragged, unterminated
     ///   quote, invalid UTF-8, duplicate column names) and `SegmentError` for
     ///   I/O failures.
-    /// - Complexity: O(bytes) time; memory about the input size plus 8 bytes
-    ///   per cell.
+    /// - Complexity: O(bytes) time; memory about the input size plus 16
+    ///   bytes per cell (its end offset and its parsed value).
     public static func load(_ source: InputSource, dialect: CSVDialect, threads: Int = availableCores) throws -> Table {
         if case .file(let path) = source, let cells = try ParallelTableReader.read(path: path, dialect: dialect, threads: threads) {
             return table(from: cells, source: path, threads: threads)

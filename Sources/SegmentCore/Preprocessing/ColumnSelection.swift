@@ -99,17 +99,16 @@ public enum ColumnSelection {
         guard info.missingCount == 0 else { return false }
         if let distinct = info.distinctCount { return distinct == table.rowCount }
         guard let values = info.values else { return false }
-        // Ids in file order (1, 2, 3, …) are unique without hashing them.
-        if isStrictlyIncreasing(values) { return true }
-        return DistinctCounter.countDistinct(values) == values.count
+        return values.withUnsafeBufferPointer { values in
+            // Ids in file order (1, 2, 3, …) are unique without hashing them.
+            isStrictlyIncreasing(values) || DistinctCounter.countDistinct(values) == values.count
+        }
     }
 
     /// Whether every value is greater than the one before it (false with
     /// a NaN).
-    static func isStrictlyIncreasing(_ values: [Double]) -> Bool {
-        values.withUnsafeBufferPointer { values in
-            for index in values.indices.dropFirst() where !(values[index - 1] < values[index]) { return false }
-            return true
-        }
+    static func isStrictlyIncreasing(_ values: UnsafeBufferPointer<Double>) -> Bool {
+        for index in values.indices.dropFirst() where !(values[index - 1] < values[index]) { return false }
+        return true
     }
 }

@@ -113,7 +113,7 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
     /// missing values and errors.
     func transform(_ table: Table, columnIndices: [Int], threads: Int) throws -> FeatureMatrix {
         let width = outputWidth
-        let parsed: [[Double]] = columns.allSatisfy({ $0.encoding == .numeric })
+        let parsed: [ColumnValues] = columns.allSatisfy({ $0.encoding == .numeric })
             ? columnIndices.compactMap { table.columns[$0].values } : []
         if parsed.count == width, let complete = Self.interleaved(parsed, rowCount: table.rowCount, threads: threads) {
             return complete
@@ -147,7 +147,7 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
 
     /// The matrix whose column `j` is `parsed[j]`, built in parallel chunks of
     /// rows; `nil` when some value is missing (NaN) or there are no rows.
-    static func interleaved(_ parsed: [[Double]], rowCount: Int, threads: Int) -> FeatureMatrix? {
+    static func interleaved(_ parsed: [ColumnValues], rowCount: Int, threads: Int) -> FeatureMatrix? {
         let width = parsed.count
         guard rowCount > 0, width > 0 else { return nil }
         var complete = false
@@ -178,7 +178,7 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
     /// Copies row `row` of already parsed numeric columns into `output`.
     /// - Returns: false, leaving the row to `encodeRow`, when a value is missing.
     @inline(__always)
-    static func copyParsed(_ parsed: [[Double]], row: Int, into output: UnsafeMutablePointer<Double>) -> Bool {
+    static func copyParsed(_ parsed: [ColumnValues], row: Int, into output: UnsafeMutablePointer<Double>) -> Bool {
         for (feature, values) in parsed.enumerated() {
             let value = values[row]
             if value.isNaN { return false }

@@ -66,7 +66,7 @@ public enum ProfileBuilder {
     }
 
     /// Mean, median and sample standard deviation of the present values at `rows`.
-    static func summarize(_ values: [Double], rows: [Int]) -> (mean: Double, median: Double, std: Double) {
+    static func summarize(_ values: ColumnValues, rows: [Int]) -> (mean: Double, median: Double, std: Double) {
         let present = rows.map { values[$0] }.filter { !$0.isNaN }
         guard !present.isEmpty else { return (.nan, .nan, 0) }
         let mean = Statistics.mean(present)

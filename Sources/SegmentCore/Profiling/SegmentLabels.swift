@@ -49,7 +49,7 @@ public struct SegmentLabels: Sendable, Equatable {
     }
 
     /// Labels of an integer column, from its parsed values (no text per row).
-    private static func integerLabels(_ values: [Double]) -> (keys: [String], rows: [Int], sizes: [Int]) {
+    private static func integerLabels(_ values: ColumnValues) -> (keys: [String], rows: [Int], sizes: [Int]) {
         var index: [Int: Int] = [:]
         var keys: [String] = []
         var sizes: [Int] = []

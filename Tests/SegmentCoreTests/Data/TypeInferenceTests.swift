@@ -66,8 +66,8 @@ import Testing
         #expect(try ColumnSelection.idColumn(in: shuffled, explicit: nil) == 0)
         #expect(ColumnSelection.isUniqueAndComplete(column: 1, in: shuffled))
         #expect(!ColumnSelection.isUniqueAndComplete(column: 2, in: shuffled))
-        #expect(ColumnSelection.isStrictlyIncreasing([1, 2, 3.5]))
-        #expect(!ColumnSelection.isStrictlyIncreasing([1, 2, 2]))
-        #expect(!ColumnSelection.isStrictlyIncreasing([1, .nan, 3]))
+        #expect([1, 2, 3.5].withUnsafeBufferPointer { ColumnSelection.isStrictlyIncreasing($0) })
+        #expect(![1, 2, 2].withUnsafeBufferPointer { ColumnSelection.isStrictlyIncreasing($0) })
+        #expect(![1, .nan, 3].withUnsafeBufferPointer { ColumnSelection.isStrictlyIncreasing($0) })
     }
 }
