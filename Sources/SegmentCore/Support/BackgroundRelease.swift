@@ -8,42 +8,51 @@ import Foundation
 /// machine) would otherwise stall the thread that drops the last reference,
 /// between two phases that have to wait for it. Nothing observable depends
 /// on when the memory is returned.
+///
+/// Every release runs on one serial queue, in the order requested, so at
+/// most one core is busy freeing and a release that frees more memory
+/// while it runs (a destroyed object handing its buffer to `deallocate`)
+/// has that done before anything requested after it.
 public enum BackgroundRelease {
+    /// The queue every release runs on.
+    private static let queue = DispatchQueue(label: "segment.background-release", qos: .utility)
+
     /// Destroys `value` (its arrays and objects) on a background thread;
     /// the caller must hold no other reference to the storage.
     public static func release<Value>(_ value: consuming Value) {
-        let box = UncheckedSendable(value)
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(box) {} }
+        let holder = Holder(value)
+        queue.async { holder.value = nil }
     }
 
     /// Destroys `value` on a background thread, then returns all the heap's
-    /// free memory to the system there (`MemoryPolicy.returnFreedMemory`):
-    /// for the last large release before the process ends, when nothing
-    /// will reuse the memory.
+    /// free memory to the system there (`MemoryPolicy.returnFreedMemory`),
+    /// after any memory the destruction handed to `deallocate`: for the
+    /// last large release before the process ends, when nothing will reuse
+    /// the memory.
     public static func releaseForGood<Value>(_ value: consuming Value) {
         let holder = Holder(value)
-        DispatchQueue.global(qos: .utility).async {
+        queue.async {
             holder.value = nil
-            MemoryPolicy.returnFreedMemory()
+            queue.async { MemoryPolicy.returnFreedMemory() }
         }
-    }
-
-    /// A value that a background thread destroys by setting it to `nil`
-    /// (a closure's captures are destroyed only after it returns).
-    private final class Holder<Value>: @unchecked Sendable {
-        var value: Value?
-        init(_ value: consuming Value) { self.value = value }
     }
 
     /// Deallocates `pointer` on a background thread.
     public static func deallocate<Element>(_ pointer: UnsafeMutablePointer<Element>) {
         let box = UncheckedSendable(pointer)
-        DispatchQueue.global(qos: .utility).async { box.value.deallocate() }
+        queue.async { box.value.deallocate() }
     }
 
     /// Unmaps `size` bytes at `mapping` (from `mmap`) on a background thread.
     static func unmap(_ mapping: UnsafeMutableRawPointer, size: Int) {
         let box = UncheckedSendable(mapping)
-        DispatchQueue.global(qos: .utility).async { _ = munmap(box.value, size) }
+        queue.async { _ = munmap(box.value, size) }
+    }
+
+    /// A value the queue destroys by setting it to `nil`, inside the block
+    /// (a block's captures are destroyed only after it returns).
+    private final class Holder<Value>: @unchecked Sendable {
+        var value: Value?
+        init(_ value: consuming Value) { self.value = value }
     }
 }
