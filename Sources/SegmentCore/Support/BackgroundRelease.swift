@@ -24,16 +24,13 @@ public enum BackgroundRelease {
         queue.async { holder.value = nil }
     }
 
-    /// Destroys `value` on a background thread, then returns all the heap's
-    /// free memory to the system there (`MemoryPolicy.returnFreedMemory`),
-    /// after any memory the destruction handed to `deallocate`: for the
-    /// last large release before the process ends, when nothing will reuse
-    /// the memory.
-    public static func releaseForGood<Value>(_ value: consuming Value) {
-        let holder = Holder(value)
+    /// Destroys `table` on a background thread, first returning the pages
+    /// of its buffers to the system (`Table.discard`): for a table that is
+    /// the last large release before the process ends.
+    public static func discard(_ table: consuming Table) {
+        let holder = Holder(table)
         queue.async {
-            holder.value = nil
-            queue.async { MemoryPolicy.returnFreedMemory() }
+            if let table = holder.value.take() { Table.discard(consume table) }
         }
     }
 

@@ -64,7 +64,7 @@ enum ClusterCommand: SegmentCommand {
                                     labelColumn: labelColumn, arguments: arguments, outputs: outputs)
         // The table is the last large buffer: its memory goes back to the
         // system while the outputs are synced, not when the process exits.
-        BackgroundRelease.releaseForGood(consume table)
+        BackgroundRelease.discard(consume table)
         // The summary's silhouette is computed while the outputs are synced
         // to disk; it is printed once they are in place.
         let features = prepared.features.matrix

@@ -2,7 +2,8 @@ import Dispatch
 import Testing
 @testable import SegmentCore
 
-/// Memory handed to a background thread is really destroyed there.
+/// Memory handed to the background release queue is really destroyed
+/// there, in order, and discarding pages never touches what is still used.
 @Suite struct BackgroundReleaseTests {
     /// Signals when it is destroyed.
     final class Tracked: @unchecked Sendable {
@@ -18,14 +19,39 @@ import Testing
         #expect(destroyed.wait(timeout: .now() + 10) == .success)
     }
 
-    /// The value is destroyed before the heap is trimmed, and trimming
-    /// leaves later allocations working.
-    @Test func releaseForGoodDestroysTheValueThenTrims() {
+    /// A table discarded while another copy of it is in use: the copy's
+    /// cells and parsed values are unchanged, whether the discard runs here
+    /// or on the release queue (which runs releases in order, so the
+    /// `Tracked` value released after it is destroyed after it).
+    @Test func discardingLeavesOtherCopiesIntact() throws {
+        let table = try TestFiles.mall()
+        let cells = (0..<table.rowCount).map { table.string(row: $0, column: 1) }
+        let income = Array(table.columns[3].values!)
+        Table.discard(table)
+        #expect((0..<table.rowCount).map { table.string(row: $0, column: 1) } == cells)
+        #expect(Array(table.columns[3].values!) == income)
+
         let destroyed = DispatchSemaphore(value: 0)
-        BackgroundRelease.releaseForGood([Tracked(destroyed), Tracked(destroyed)])
+        BackgroundRelease.discard(table)
+        BackgroundRelease.release(Tracked(destroyed))
         #expect(destroyed.wait(timeout: .now() + 10) == .success)
-        #expect(destroyed.wait(timeout: .now() + 10) == .success)
-        MemoryPolicy.returnFreedMemory()
-        #expect([Double](repeating: 2, count: 1 << 20).reduce(0, +) == Double(2 << 20))
+        #expect((0..<table.rowCount).map { table.string(row: $0, column: 1) } == cells)
+        #expect(Array(table.columns[3].values!) == income)
+    }
+
+    /// Only whole pages inside the buffer are discarded (they read as zero
+    /// on Linux); the bytes around them keep their values.
+    @Test func discardPagesKeepsTheBytesAroundWholePages() {
+        let page = 4096, count = 5 * page
+        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: page)
+        defer { raw.deallocate() }
+        raw.initializeMemory(as: UInt8.self, repeating: 0xAB)
+        // From 100 bytes in to 100 bytes before the end: pages 1 to 3 are whole.
+        MemoryPolicy.discardPages(UnsafeMutableRawBufferPointer(rebasing: raw[100..<(count - 100)]))
+        #expect(raw[0..<page].allSatisfy { $0 == 0xAB })
+        #expect(raw[(4 * page)...].allSatisfy { $0 == 0xAB })
+        #if os(Linux)
+        #expect(raw[page..<(4 * page)].allSatisfy { $0 == 0 })
+        #endif
     }
 }
