@@ -17,6 +17,16 @@ extension KMeans {
             pointer.initialize(repeating: value, count: count)
         }
 
+        /// Allocates one element per item of `chunks`, set to `value`, each
+        /// chunk initialised by the worker that takes it: the first touches
+        /// of a large buffer's pages are shared between the cores.
+        init(repeating value: Element, chunks: ParallelChunks) where Element: Sendable {
+            count = chunks.count
+            pointer = .allocate(capacity: max(count, 1))
+            let shared = UncheckedSendable(pointer)
+            chunks.forEachChunk { _, items in (shared.value + items.lowerBound).initialize(repeating: value, count: items.count) }
+        }
+
         deinit {
             pointer.deinitialize(count: count)
             pointer.deallocate()

@@ -32,10 +32,11 @@ struct HamerlyBounds {
     /// Safety margin against rounding in the bound arithmetic.
     let margin: Double
 
-    /// Creates unset bounds; `scale` bounds the size of every distance.
-    init(rowCount: Int, clusterCount: Int, scale: Double) {
-        upper = KMeans.Buffer(repeating: .infinity, count: rowCount)
-        lower = KMeans.Buffer(repeating: 0, count: rowCount)
+    /// Creates unset bounds for the rows of `rows` (initialised chunk by
+    /// chunk in parallel); `scale` bounds the size of every distance.
+    init(rows: ParallelChunks, clusterCount: Int, scale: Double) {
+        upper = KMeans.Buffer(repeating: .infinity, chunks: rows)
+        lower = KMeans.Buffer(repeating: 0, chunks: rows)
         halfSeparation = KMeans.Buffer(repeating: 0, count: clusterCount)
         drift = KMeans.Buffer(repeating: 0, count: clusterCount)
         lowerDrift = KMeans.Buffer(repeating: 0, count: clusterCount)

@@ -58,7 +58,7 @@ extension KMeans {
             chunks = ParallelChunks(count: data.rows, chunkSize: chunkRows, threads: threads)
             self.centers = centers.storage
             panel = CenterPanel(centers)
-            labels = Buffer(repeating: -1, count: data.rows)
+            labels = Buffer(repeating: -1, chunks: chunks)
             sums = [Double](repeating: 0, count: clusterCount * width)
             counts = [Int](repeating: 0, count: clusterCount)
             partialSums = Buffer(repeating: 0, count: chunks.chunkCount * clusterCount * width)
@@ -68,7 +68,7 @@ extension KMeans {
 
         /// Iterates to convergence (scikit-learn's `_kmeans_single_lloyd`).
         mutating func iterate(maximumIterations: Int, tolerance: Double, accelerated: Bool) -> Result {
-            if accelerated { bounds = HamerlyBounds(rowCount: rowCount, clusterCount: clusterCount, scale: coordinateScale()) }
+            if accelerated { bounds = HamerlyBounds(rows: chunks, clusterCount: clusterCount, scale: coordinateScale()) }
             var strict = false
             var iterations = 0
             var stoppedEarly = false
