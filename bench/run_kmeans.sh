@@ -11,7 +11,7 @@
 # best time of each is reported.
 #
 # Usage: bench/run_kmeans.sh            (env: PY=python with scikit-learn, ROWS, RUNS, PORTABLE=1)
-# PORTABLE=1 builds without -march=x86-64-v3 (SSE2 only).
+# PORTABLE=1 builds without -march=x86-64-v3 (SSE2 only) and without -static-stdlib.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-bench/.venv/bin/python}
@@ -29,7 +29,7 @@ if [[ ${PORTABLE:-0} == 1 ]]; then
     swift build -c release >&2
     BIN=.build/release/segment
 else
-    swift build -c release --scratch-path .build-v3 -Xcc -march=x86-64-v3 >&2
+    swift build -c release --scratch-path .build-v3 -Xcc -march=x86-64-v3 -Xswiftc -static-stdlib >&2
     BIN=.build-v3/release/segment
 fi
 

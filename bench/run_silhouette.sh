@@ -22,7 +22,7 @@ if [[ ${PORTABLE:-0} == 1 ]]; then
     swift build -c release >&2
     BIN=.build/release/segment
 else
-    swift build -c release --scratch-path .build-v3 -Xcc -march=x86-64-v3 >&2
+    swift build -c release --scratch-path .build-v3 -Xcc -march=x86-64-v3 -Xswiftc -static-stdlib >&2
     BIN=.build-v3/release/segment
 fi
 
