@@ -82,9 +82,9 @@ extension RecordWriter {
         guard !rows.isEmpty else { return [] }
         let byteCount = cells.ends[rows.upperBound * columns - 1] - cells.rowStart(rows.lowerBound)
         // Worst case: every byte a doubled quote, every cell quoted, a
-        // delimiter per field, a sign and 19 digits, a line feed; and 8 bytes
+        // delimiter per field, a sign and 19 digits, a line feed; and room
         // for `copyWords` to write past the last cell.
-        let capacity = 2 * byteCount + rows.count * (3 * columns + 23) + 8
+        let capacity = 2 * byteCount + rows.count * (3 * columns + 23) + CSVQuoting.copyWordsSlack
         return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
             let base = buffer.baseAddress!
             var out = base
@@ -101,7 +101,7 @@ extension RecordWriter {
                     }
                     let cell = UnsafeBufferPointer(start: bytes + start, count: end - start)
                     if plain && !CSVQuoting.hasEdgeSpace(cell) {
-                        if end + 8 <= cells.bytes.count {
+                        if end + CSVQuoting.copyWordsSlack <= cells.bytes.count {
                             CSVQuoting.copyWords(cell, to: out)
                         } else {
                             for index in 0..<cell.count { out[index] = cell[index] }
@@ -147,18 +147,25 @@ extension CSVQuoting {
         return found != 0
     }
 
-    /// Copies a cell to `out` eight bytes at a time, writing (and reading)
-    /// up to 7 bytes past its end: the source must have 8 readable bytes
-    /// after the cell and the destination room for them.
+    /// Copies a cell to `out` as one 16-byte block, then eight bytes at a
+    /// time past that, writing (and reading) up to `copyWordsSlack − 1`
+    /// bytes past its end: the source must have `copyWordsSlack` readable
+    /// bytes after the cell and the destination room for them. A cell of
+    /// up to 16 bytes (most) is copied without a loop, so its length costs
+    /// no mispredicted branch.
     @inlinable
     public static func copyWords(_ cell: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) {
         let source = UnsafeRawPointer(cell.baseAddress!), target = UnsafeMutableRawPointer(out)
-        var index = 0
+        target.storeBytes(of: source.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+        var index = 16
         while index < cell.count {
             target.storeBytes(of: source.loadUnaligned(fromByteOffset: index, as: UInt64.self), toByteOffset: index, as: UInt64.self)
             index += 8
         }
     }
+
+    /// Bytes `copyWords` may read and write past a cell's end, plus one.
+    public static let copyWordsSlack = 16
 
     /// Whether a cell starts or ends with a space (which CSV readers may trim, so it is quoted).
     @inlinable

@@ -38,6 +38,30 @@ import Testing
         }
     }
 
+    /// Plain cells of every length from 0 to 40 bytes (copied as one
+    /// 16-byte block, then by words, or byte by byte near the end of the
+    /// cell buffer) come out exactly as they went in.
+    @Test func passThroughCopiesCellsOfEveryLength() throws {
+        var generator = SplitMix64(seed: 17)
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789.-".utf8)
+        var csv = "a,b,c\n"
+        var rows: [[String]] = []
+        for row in 0..<300 {
+            let cells = (0..<3).map { column -> String in
+                let length = (row * 3 + column) % 41
+                return String(decoding: (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }, as: UTF8.self)
+            }
+            rows.append(cells)
+            csv += cells.joined(separator: ",") + "\n"
+        }
+        let table = try TestFiles.table(csv)
+        let appended = [Int?](repeating: 7, count: table.rowCount)
+        let bytes = table.withCells { cells in
+            appended.withUnsafeBufferPointer { RecordWriter.passThroughBytes(0..<table.rowCount, of: cells, appending: $0, delimiter: 0x2C) }
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == rows.map { $0.joined(separator: ",") + ",7\n" }.joined())
+    }
+
     /// Many waves of blocks, each written by one worker while the others
     /// format the next: the file is the same for any thread count, and equal
     /// to the rows formatted in one go.
