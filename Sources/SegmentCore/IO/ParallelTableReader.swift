@@ -182,7 +182,7 @@ enum ParallelTableReader {
         func result(_ failure: CSVError?) -> FillResult { FillResult(tallies: Array(tallies), failure: failure) }
         guard let source = chunk.baseAddress else { return result(nil) }
         let target = bytes.baseAddress!
-        let count = chunk.count, wordEnd = byteRange.upperBound - 8, blockEnd = byteRange.upperBound - 16
+        let count = chunk.count, blockEnd = byteRange.upperBound - 16
         let lineFeeds = ByteWords.repeated(0x0A), separators = ByteWords.repeated(delimiter)
         var row = 0, cell = 0, output = byteRange.lowerBound, line = firstLine, position = 0
         while position < count {
@@ -199,8 +199,8 @@ enum ParallelTableReader {
                 let fieldStart = output
                 // Copy up to the delimiter or line feed sixteen bytes at a
                 // time (most cells end in the first block, without a
-                // mispredicted loop exit), then eight, while the block stays
-                // inside the chunk's bytes; byte by byte at the chunk's end.
+                // mispredicted loop exit) while the block stays inside the
+                // chunk's bytes; byte by byte at the chunk's end.
                 var ended = false
                 while !ended && position + 16 <= count && output <= blockEnd {
                     let low = UInt64(littleEndian: UnsafeRawPointer(source + position).loadUnaligned(as: UInt64.self))
@@ -213,15 +213,6 @@ enum ParallelTableReader {
                     position += length
                     output += length
                     ended = length < 16
-                }
-                while !ended && position + 8 <= count && output <= wordEnd {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(source + position).loadUnaligned(as: UInt64.self))
-                    UnsafeMutableRawPointer(target + output).storeBytes(of: word.littleEndian, as: UInt64.self)
-                    let found = ByteWords.zeroBytes(word ^ separators) | ByteWords.zeroBytes(word ^ lineFeeds)
-                    let length = found == 0 ? 8 : found.trailingZeroBitCount >> 3
-                    position += length
-                    output += length
-                    ended = found != 0
                 }
                 while !ended && position < count {
                     let byte = source[position]

@@ -13,6 +13,18 @@ import Testing
         return try KMeans.fit(data, configuration: configuration)
     }
 
+    /// Hamerly's labels, centres and iterations equal Lloyd's from `start`,
+    /// for 1 and 3 threads.
+    func expectHamerlyEqualsLloyd(_ data: Matrix, start: Matrix) throws {
+        let lloyd = try fit(data, start: start, method: .lloyd)
+        for threads in [1, 3] {
+            let hamerly = try fit(data, start: start, method: .hamerly, threads: threads)
+            #expect(hamerly.labels == lloyd.labels, "threads \(threads)")
+            #expect(hamerly.centers == lloyd.centers, "threads \(threads)")
+            #expect(hamerly.iterations == lloyd.iterations, "threads \(threads)")
+        }
+    }
+
     @Test func twoPairsByHand() throws {
         // Centres move to (0, 0.5) and (10, 0.5); each point is 0.5 away: inertia 4 × 0.25.
         let data = Matrix([[0, 0], [0, 1], [10, 0], [10, 1]])
@@ -86,13 +98,7 @@ import Testing
         let rows = 12_000, width = 8
         let data = Matrix(rows: rows, columns: width, storage: (0..<(rows * width)).map { _ in generator.nextUnitDouble() * 20 - 10 })
         let start = data.selectingRows(Array(0..<16))
-        let lloyd = try fit(data, start: start, method: .lloyd)
-        for threads in [1, 3] {
-            let hamerly = try fit(data, start: start, method: .hamerly, threads: threads)
-            #expect(hamerly.labels == lloyd.labels, "threads \(threads)")
-            #expect(hamerly.centers == lloyd.centers, "threads \(threads)")
-            #expect(hamerly.iterations == lloyd.iterations, "threads \(threads)")
-        }
+        try expectHamerlyEqualsLloyd(data, start: start)
     }
 
     /// Tight blobs in the first half of the rows and uniform noise in the
@@ -106,13 +112,7 @@ import Testing
         let noise = (0..<(half * width)).map { _ in generator.nextUnitDouble() * 20 - 10 }
         let data = Matrix(rows: 2 * half, columns: width, storage: blobs.storage + noise)
         let start = data.selectingRows([0, 1, 2, 3, 4, 5, half, half + 1, half + 2])
-        let lloyd = try fit(data, start: start, method: .lloyd)
-        for threads in [1, 3] {
-            let hamerly = try fit(data, start: start, method: .hamerly, threads: threads)
-            #expect(hamerly.labels == lloyd.labels, "threads \(threads)")
-            #expect(hamerly.centers == lloyd.centers, "threads \(threads)")
-            #expect(hamerly.iterations == lloyd.iterations, "threads \(threads)")
-        }
+        try expectHamerlyEqualsLloyd(data, start: start)
     }
 
     @Test func sameResultForAnyThreadCount() throws {
