@@ -28,7 +28,8 @@ public struct BrokenPipe: Error {}
 /// A file destination is written to `.NAME.tmp-PID` in the same directory and
 /// renamed over `NAME` by `commit()`; `abandon()` (or an interrupt, through
 /// `TemporaryFiles`) removes the temporary file and leaves any existing
-/// `NAME` untouched.
+/// `NAME` untouched. An existing `NAME` has its cached pages dropped in the
+/// background meanwhile (`ReplacedFile`), so the rename does not stall.
 public final class OutputSink {
     private let descriptor: Int32
     /// Appended to for every byte written; the sink belongs to one thread and
@@ -54,8 +55,12 @@ public final class OutputSink {
             let url = URL(fileURLWithPath: path)
             let directory = url.deletingLastPathComponent().path
             var info = stat()
-            if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-                throw SegmentError.writeFailed(path: path, reason: "it is a directory; give a file name")
+            if stat(path, &info) == 0 {
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: throw SegmentError.writeFailed(path: path, reason: "it is a directory; give a file name")
+                case S_IFREG: ReplacedFile.dropCachedPages(of: path, size: Int(info.st_size))
+                default: break
+                }
             }
             let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())"
             TemporaryFiles.register(temporary)

@@ -139,6 +139,22 @@ import Testing
         #expect(siblings == ["out.csv"])
     }
 
+    @Test func largeExistingFileStaysIntactUntilTheCommit() throws {
+        // Above `ReplacedFile.minimumSize`, so opening the sink drops the old
+        // file's cached pages in the background: its contents must not change.
+        let line = "0123456789,abcdefghij,klmnopqrstuvwxyz\n"
+        let old = String(repeating: line, count: 2 * ReplacedFile.minimumSize / line.utf8.count)
+        let path = try TestFiles.temporary(old, name: "large.csv")
+        let abandoned = try OutputSink(.file(path))
+        try abandoned.write("never lands\n")
+        abandoned.abandon()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == old)
+        let committed = try OutputSink(.file(path))
+        try committed.write("new\n")
+        try committed.commit()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
+    }
+
     @Test func committedOutputReplacesTheFile() throws {
         let path = try TestFiles.temporary("old\n", name: "out.csv")
         try writeFileAtomically("new\n", to: path)
