@@ -65,8 +65,8 @@ extension KMeans.Run {
                                                                     panel: panel, buffers: work.screen)
                                 for lane in 0..<screened {
                                     let row = first + Int(block[position + lane]), nearest = Int(work.screen.index[lane])
-                                    state.upper[row] = work.screen.upper[lane] - state.drift[nearest]
-                                    state.lower[row] = work.screen.lower[lane] + state.lowerDrift[nearest]
+                                    state.set(row: row, label: nearest, upper: work.screen.upper[lane], second: work.screen.secondIndex[lane],
+                                              lower: work.screen.lower[lane], outer: work.screen.outer[lane])
                                     let old = labels[row]
                                     work.movedRows[moved] = row
                                     work.movedFrom[moved] = old

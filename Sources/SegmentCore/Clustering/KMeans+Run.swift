@@ -169,8 +169,7 @@ extension KMeans {
                 counts[center] = 1
                 counts[old] -= 1
                 labels[row] = center
-                bounds?.upper[row] = .infinity
-                bounds?.lower[row] = 0
+                bounds?.reset(row: row)
             }
         }
 

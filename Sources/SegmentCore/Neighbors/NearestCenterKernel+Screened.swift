@@ -9,12 +9,14 @@ extension NearestCenterKernel {
 
     /// The centre nearest to each of `count` (at most eight) rows, as
     /// `squaredDistances` + `nearest` choose it for the exact rows, with
-    /// Hamerly bounds, written to `buffers.index`, `.upper` and `.lower`.
+    /// the bounds of `HamerlyBounds`, written to `buffers.index`, `.upper`,
+    /// `.secondIndex`, `.lower` and `.outer`.
     ///
     /// The rows are screened together in single precision, one row per
     /// lane: for each centre, the scores `‖c‖² − 2 x·c` of all eight rows (a
     /// multiply and an add per feature), keeping per lane the best score, its
-    /// centre (the first on a tie) and the second best. The copies of the rows
+    /// centre (the first on a tie), the second best and its centre, and the
+    /// third best. The copies of the rows
     /// and centres are within `ρ` of the exact ones in distance
     /// (`SinglePrecisionRows.roundingRadius`); a score is within
     /// `(2d + 8) ε_f (‖x‖ + max‖c‖)²` of the rounded points' exact squared
@@ -64,17 +66,22 @@ extension NearestCenterKernel {
             target[2] = SIMD8<Float>(repeating: norms[2]) - (dot2 + dot2)
             target[3] = SIMD8<Float>(repeating: norms[3]) - (dot3 + dot3)
         }
-        // Per lane the best score, its centre (the first on a tie) and the
-        // second best; padding centres score +∞ and change nothing.
-        var best = SIMD8<Float>(repeating: .infinity), second = best
-        var bestIndex = SIMD8<Int32>(repeating: 0)
+        // Per lane the best score, its centre (the first on a tie), the
+        // second best and its centre, and the third best; padding centres
+        // score +∞ and change nothing.
+        var best = SIMD8<Float>(repeating: .infinity), second = best, third = best
+        var bestIndex = SIMD8<Int32>(repeating: 0), secondIndex = bestIndex
         for center in 0..<padded {
-            let score = scores[center]
-            let better = score .< best
-            second.replace(with: score, where: score .< second)
+            let score = scores[center], index = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: center))
+            let better = score .< best, betterThanSecond = score .< second
+            third.replace(with: score, where: score .< third)
+            third.replace(with: second, where: betterThanSecond)
+            second.replace(with: score, where: betterThanSecond)
+            secondIndex.replace(with: index, where: betterThanSecond)
             second.replace(with: best, where: better)
+            secondIndex.replace(with: bestIndex, where: better)
             best.replace(with: score, where: better)
-            bestIndex.replace(with: Int32(truncatingIfNeeded: center), where: better)
+            bestIndex.replace(with: index, where: better)
         }
         var copyNorm = SIMD8<Double>(repeating: 0)
         for feature in 0..<dimensions {
@@ -91,21 +98,26 @@ extension NearestCenterKernel {
             + SinglePrecisionRows.roundingRadius(copyNorm: panel.largestNorm, dimensions: dimensions)
         let upper = (nonNegative(copyNorm + widened(best)) + scoreTolerance).squareRoot() + radius
         let lower = nonNegative(nonNegative(copyNorm + widened(second) - scoreTolerance).squareRoot() - radius)
+        let outer = nonNegative(nonNegative(copyNorm + widened(third) - scoreTolerance).squareRoot() - radius)
         let certain = screened .& (upper * upper + 2 * exactTolerance .< lower * lower)
         // Whole vectors to memory (reading single lanes of a SIMD value
         // costs a branch each); rows the screen did not settle are then
         // decided exactly, one by one.
         UnsafeMutableRawPointer(buffers.index).storeBytes(of: bestIndex, as: SIMD8<Int32>.self)
         UnsafeMutableRawPointer(buffers.upper).storeBytes(of: upper, as: SIMD8<Double>.self)
+        UnsafeMutableRawPointer(buffers.secondIndex).storeBytes(of: secondIndex, as: SIMD8<Int32>.self)
         UnsafeMutableRawPointer(buffers.lower).storeBytes(of: lower, as: SIMD8<Double>.self)
+        UnsafeMutableRawPointer(buffers.outer).storeBytes(of: outer, as: SIMD8<Double>.self)
         UnsafeMutableRawPointer(buffers.certain).storeBytes(of: SIMD8<Int64>(repeating: 1).replacing(with: 0, where: .!certain),
                                                             as: SIMD8<Int64>.self)
         for row in 0..<count where buffers.certain[row] == 0 {
             squaredDistances(from: exact(row), panel: panel.values, dimensions: dimensions, paddedCount: padded, into: buffers.distances)
-            let (index, nearest, next) = nearestTwo(buffers.distances, paddedCount: padded)
-            buffers.index[row] = Int32(truncatingIfNeeded: index)
-            buffers.upper[row] = nearest.squareRoot()
-            buffers.lower[row] = next.squareRoot()
+            let nearest = nearestThree(buffers.distances, paddedCount: padded)
+            buffers.index[row] = Int32(truncatingIfNeeded: nearest.index)
+            buffers.upper[row] = nearest.distance.squareRoot()
+            buffers.secondIndex[row] = Int32(truncatingIfNeeded: nearest.secondIndex)
+            buffers.lower[row] = nearest.second.squareRoot()
+            buffers.outer[row] = nearest.third.squareRoot()
         }
     }
 
@@ -158,12 +170,16 @@ final class ScreenBuffers {
     let scores: UnsafeMutablePointer<SIMD8<Float>>
     /// Exact squared distances from one row to every (padded) centre.
     let distances: UnsafeMutablePointer<Double>
-    /// Per row of the block: its nearest centre (the first on an exact tie),
-    /// an upper bound on the distance to it, and a lower bound on the
-    /// distance to every other centre (`+∞` when there is one centre).
+    /// Per row of the block: its nearest centre (the first on an exact tie)
+    /// and an upper bound on the distance to it; the second nearest centre
+    /// (the nearest one when there is no other) and a lower bound on the
+    /// distance to it; a lower bound on the distance to every other centre
+    /// (`+∞` when there is none).
     let index: UnsafeMutablePointer<Int32>
     let upper: UnsafeMutablePointer<Double>
+    let secondIndex: UnsafeMutablePointer<Int32>
     let lower: UnsafeMutablePointer<Double>
+    let outer: UnsafeMutablePointer<Double>
     /// Per row of the block: 1 when the screen settled it, else 0.
     let certain: UnsafeMutablePointer<Int64>
 
@@ -176,7 +192,9 @@ final class ScreenBuffers {
         distances = .allocate(capacity: paddedCount)
         index = .allocate(capacity: rows)
         upper = .allocate(capacity: rows)
+        secondIndex = .allocate(capacity: rows)
         lower = .allocate(capacity: rows)
+        outer = .allocate(capacity: rows)
         certain = .allocate(capacity: rows)
     }
 
@@ -186,7 +204,9 @@ final class ScreenBuffers {
         distances.deallocate()
         index.deallocate()
         upper.deallocate()
+        secondIndex.deallocate()
         lower.deallocate()
+        outer.deallocate()
         certain.deallocate()
     }
 }

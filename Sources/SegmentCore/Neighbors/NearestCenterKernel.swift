@@ -71,38 +71,46 @@ enum NearestCenterKernel {
         return right.1 < left.1 || (right.1 == left.1 && right.0 < left.0) ? right : left
     }
 
-    /// The nearest centre (first on a tie), its squared distance and the
-    /// second smallest squared distance (`+∞` when there is one centre).
+    /// The nearest centre (first on a tie) and its squared distance, the
+    /// second nearest (first on a tie among the rest; the nearest itself
+    /// when there is no other) and its squared distance, and the third
+    /// smallest squared distance (`+∞` when there are fewer centres).
+    /// - Precondition: the values are not NaN and one is finite.
+    @inline(__always)
+    static func nearestThree(_ distances: UnsafePointer<Double>, paddedCount: Int)
+        -> (index: Int, distance: Double, secondIndex: Int, second: Double, third: Double) {
+        let nearest = smallest(distances, paddedCount: paddedCount, excluding: -1, -1)
+        let second = smallest(distances, paddedCount: paddedCount, excluding: nearest.index, -1)
+        let third = smallest(distances, paddedCount: paddedCount, excluding: nearest.index, second.index)
+        return (nearest.index, nearest.value, second.index, second.value, third.value)
+    }
+
+    /// The smallest of `distances[0 ..< paddedCount]` leaving out the
+    /// entries at `first` and `second` (−1: none), and its index (the first
+    /// on a tie; 0 when every other entry is `+∞`).
     ///
     /// Branch-free on whole `SIMD8` blocks: per lane the smallest value and
     /// the first block holding it, then the smallest lane value and the
-    /// smallest centre index holding it; the second smallest is the minimum
-    /// with the winner masked out.
-    /// - Precondition: the values are not NaN and one is finite.
+    /// smallest index holding it.
     @inline(__always)
-    static func nearestTwo(_ distances: UnsafePointer<Double>, paddedCount: Int) -> (index: Int, distance: Double, second: Double) {
+    static func smallest(_ distances: UnsafePointer<Double>, paddedCount: Int, excluding first: Int, _ second: Int)
+        -> (index: Int, value: Double) {
         let lanes = SIMD8<Double>(0, 1, 2, 3, 4, 5, 6, 7)
-        var smallest = UnsafeRawPointer(distances).loadUnaligned(as: SIMD8<Double>.self)
-        var smallestIndex = lanes
-        var block = CenterPanel.laneWidth
+        let left = SIMD8<Double>(repeating: Double(first)), right = SIMD8<Double>(repeating: Double(second))
+        var smallest = SIMD8<Double>(repeating: .infinity)
+        var smallestIndex = SIMD8<Double>(repeating: 0)
+        var block = 0
         while block < paddedCount {
+            let indices = lanes + Double(block)
             let values = UnsafeRawPointer(distances + block).loadUnaligned(as: SIMD8<Double>.self)
+                .replacing(with: .infinity, where: (indices .== left) .| (indices .== right))
             let smaller = values .< smallest
             smallest.replace(with: values, where: smaller)
-            smallestIndex.replace(with: lanes + Double(block), where: smaller)
+            smallestIndex.replace(with: indices, where: smaller)
             block += CenterPanel.laneWidth
         }
-        let best = horizontalMinimum(smallest)
-        let index = horizontalMinimum(smallestIndex.replacing(with: .infinity, where: smallest .!= best))
-        var others = SIMD8<Double>(repeating: .infinity)
-        block = 0
-        while block < paddedCount {
-            let values = UnsafeRawPointer(distances + block).loadUnaligned(as: SIMD8<Double>.self)
-            let masked = values.replacing(with: .infinity, where: lanes + Double(block) .== index)
-            others.replace(with: masked, where: masked .< others)
-            block += CenterPanel.laneWidth
-        }
-        return (Int(index), best, horizontalMinimum(others))
+        let value = horizontalMinimum(smallest)
+        return (Int(horizontalMinimum(smallestIndex.replacing(with: .infinity, where: smallest .!= value))), value)
     }
 
     /// The smallest lane (the stdlib's generic `min()` is not inlined).

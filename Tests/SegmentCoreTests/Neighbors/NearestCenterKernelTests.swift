@@ -44,9 +44,14 @@ import Testing
                         #expect(Int(buffers.index[lane]) == plain.index, "row \(row): \(point)")
                         let slack = 1e-12
                         #expect(buffers.upper[lane] >= plain.distances[plain.index].squareRoot() * (1 - slack), "row \(row)")
+                        let second = Int(buffers.secondIndex[lane])
+                        #expect(second >= 0 && second < centers.count, "row \(row)")
+                        #expect(second != plain.index || centers.count == 1, "row \(row): the second centre is another one")
                         for (center, distance) in plain.distances.enumerated() where center != plain.index {
-                            #expect(buffers.lower[lane] <= distance.squareRoot() * (1 + slack) + 1e-300, "row \(row), centre \(center)")
+                            let bound = center == second ? buffers.lower[lane] : buffers.outer[lane]
+                            #expect(bound <= distance.squareRoot() * (1 + slack) + 1e-300, "row \(row), centre \(center)")
                         }
+                        #expect(buffers.lower[lane] <= buffers.outer[lane], "row \(row): the second centre is the nearer")
                         let terms = centers[plain.index].withUnsafeBufferPointer {
                             NearestCenterKernel.squaredTerms(from: singles.row(row), to: $0.baseAddress!, dimensions: dimensions)
                         }
@@ -101,16 +106,25 @@ import Testing
         Self.checkScreen(points: points, centers: centers)
     }
 
-    @Test func nearestTwoMatchesAPlainScan() {
+    @Test func nearestThreeMatchesAPlainScan() {
         var generator = SplitMix64(seed: 9)
+        /// The first index holding the smallest value among `indices`.
+        func first(_ values: [Double], among indices: [Int]) -> Int? {
+            indices.min { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
+        }
         for padded in [8, 16, 24, 64] {
-            for _ in 0..<200 {
-                // Few distinct values, so ties are common.
-                let values = (0..<padded).map { _ in Double(generator.next() % 6) }
-                let plainBest = values.indices.min { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }!
-                let plainSecond = values.indices.filter { $0 != plainBest }.map { values[$0] }.min()!
-                let double = values.withUnsafeBufferPointer { NearestCenterKernel.nearestTwo($0.baseAddress!, paddedCount: padded) }
-                #expect(double.index == plainBest && double.distance == values[plainBest] && double.second == plainSecond)
+            for real in [1, 2, 3, padded] {
+                for _ in 0..<200 {
+                    // Few distinct values, so ties are common; padding is +∞.
+                    let values = (0..<padded).map { $0 < real ? Double(generator.next() % 6) : .infinity }
+                    let best = first(values, among: Array(values.indices))!
+                    let second = first(values, among: values.indices.filter { $0 != best && $0 < real })
+                    let third = second.flatMap { second in first(values, among: values.indices.filter { $0 != best && $0 != second && $0 < real }) }
+                    let found = values.withUnsafeBufferPointer { NearestCenterKernel.nearestThree($0.baseAddress!, paddedCount: padded) }
+                    #expect(found.index == best && found.distance == values[best])
+                    #expect(found.secondIndex == (second ?? best) && found.second == second.map { values[$0] } ?? .infinity)
+                    #expect(found.third == third.map { values[$0] } ?? .infinity)
+                }
             }
         }
     }
