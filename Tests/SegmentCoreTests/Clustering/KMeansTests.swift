@@ -117,10 +117,11 @@ import Testing
 
     /// The bounds are kept in units of the coordinate scale: data far from
     /// 1 in either direction, and one or two centres (no second or third
-    /// nearest), still give plain Lloyd's result.
+    /// nearest), still give plain Lloyd's result. 4,003 rows: the second
+    /// chunk (from row 2,048) ends with three rows after its blocks of four.
     @Test(arguments: [(1e-200, 5), (1e-30, 5), (1e30, 5), (1e120, 5), (1.0, 1), (1.0, 2)])
     func hamerlyEqualsLloydAtAnyScale(scale: Double, k: Int) throws {
-        let blobs = ReferenceData.blobs(rows: 4_000, dims: 3, centers: 6, spread: 2, seed: 21)
+        let blobs = ReferenceData.blobs(rows: 4_003, dims: 3, centers: 6, spread: 2, seed: 21)
         let data = Matrix(rows: blobs.rows, columns: blobs.columns, storage: blobs.storage.map { $0 * scale })
         try expectHamerlyEqualsLloyd(data, start: data.selectingRows(Array(0..<k)))
     }
