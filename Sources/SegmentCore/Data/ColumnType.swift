@@ -50,6 +50,12 @@ public struct ColumnInfo: Sendable {
     /// dates are seconds since 1970-01-01 UTC. `nil` for other columns.
     public let values: ColumnValues?
 
+    /// The same column without its parsed values.
+    func withoutValues() -> ColumnInfo {
+        ColumnInfo(name: name, type: type, presentCount: presentCount, missingCount: missingCount, valueFrequencies: valueFrequencies,
+                   numericCount: numericCount, firstNonNumericRow: firstNonNumericRow, values: nil)
+    }
+
     /// Whether most present cells are numbers although some are not: such a
     /// column is reported as a data error rather than silently encoded.
     public var looksNumericWithErrors: Bool {

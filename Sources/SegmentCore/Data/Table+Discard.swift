@@ -16,3 +16,23 @@ extension Table {
         }
     }
 }
+
+extension Table {
+    /// This table without the parsed values of its numeric and date
+    /// columns (`ColumnInfo.values` becomes `nil`), for a command that has
+    /// taken what it needs from them (its feature matrix) and goes on to
+    /// write the rows' text through unchanged: when nothing else holds the
+    /// values, their memory is freed at once on this thread, so the
+    /// allocations that follow (a k-means fit's buffers) reuse its pages
+    /// instead of faulting in fresh ones. Cells, names and types stay;
+    /// `outputValue` reads numeric cells from their text. Column summaries
+    /// and the readers of `values` need the full table.
+    public consuming func droppingParsedValues() -> Table {
+        var parsed = columns.lazy.compactMap { $0.values?.parsed }.first
+        let stripped = Table(source: source, columnNames: columnNames, rowLines: rowLines, cellBytes: cellBytes, cellEnds: cellEnds,
+                             columns: columns.map { $0.withoutValues() })
+        _ = consume self
+        if var values = parsed.take(), isKnownUniquelyReferenced(&values) { values.freesInBackground = false }
+        return stripped
+    }
+}

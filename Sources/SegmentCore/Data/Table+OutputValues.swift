@@ -4,8 +4,11 @@ extension Table {
     /// `missing` for missing cells.
     public func outputValue(row: Int, column: Int) -> OutputValue {
         let info = columns[column]
-        if info.type.isNumeric, let values = info.values {
-            if values[row].isNaN { return .missing }
+        if info.type.isNumeric {
+            // Every present cell of a numeric column is a finite number, so
+            // its value is NaN exactly when the cell is missing.
+            let missing = info.values.map { $0[row].isNaN } ?? withCells { CellParsing.isMissing($0.cell(row: row, column: column)) }
+            if missing { return .missing }
             return .numberText(withCells { cells in
                 // Trim blanks on the bytes: Foundation's trimmingCharacters is slow per cell.
                 var text = cells.cell(row: row, column: column)[...]

@@ -99,6 +99,10 @@ final class ParsedColumns: Sendable {
     nonisolated(unsafe) let values: UnsafeMutablePointer<Double>
     let columnCount: Int
     let rowCount: Int
+    /// Whether the values are freed on a background thread (the default)
+    /// or, for a caller about to allocate as much again
+    /// (`Table.droppingParsedValues`), on the thread that releases them.
+    nonisolated(unsafe) var freesInBackground = true
 
     /// Allocates (uninitialised) room for every cell's value.
     init(columnCount: Int, rowCount: Int) {
@@ -107,7 +111,9 @@ final class ParsedColumns: Sendable {
         values = .allocate(capacity: max(1, columnCount * rowCount))
     }
 
-    deinit { BackgroundRelease.deallocate(values) }
+    deinit {
+        if freesInBackground { BackgroundRelease.deallocate(values) } else { values.deallocate() }
+    }
 
     /// Classifies `cell` (row `row` of `column`): stores its value and
     /// counts its kind in `tally`.

@@ -12,6 +12,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case table
     /// A GitHub-flavoured Markdown table.
     case markdown
+
+    /// Whether the format writes input cells through unchanged (CSV and
+    /// TSV): rows are then written from the cells' text alone.
+    public var passesCellsThrough: Bool { self == .csv || self == .tsv }
 }
 
 /// One output value, typed so JSON can tell numbers from strings.

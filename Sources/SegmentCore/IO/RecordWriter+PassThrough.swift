@@ -1,7 +1,7 @@
 extension RecordWriter {
     /// Whether the format writes input cells through unchanged (CSV and TSV),
     /// so `write(cells:count:appending:)` can be used.
-    public var passesCellsThrough: Bool { format == .csv || format == .tsv }
+    public var passesCellsThrough: Bool { format.passesCellsThrough }
 
     /// Writes one row whose first `count` fields are raw input cells, copied
     /// byte for byte (quoted only where the output delimiter needs it), then

@@ -50,9 +50,15 @@ enum ClusterCommand: SegmentCommand {
             // Streams the file instead of loading it.
             return try runMiniBatch(arguments, console: console)
         }
-        let table = try CommonOptions.loadTable(arguments)
+        var table = try CommonOptions.loadTable(arguments)
         let labelColumn = try ClusterOutput.labelColumn(arguments, table: table)
         let prepared = try CommonOptions.prepareFeatures(table, arguments)
+        if CommonOptions.format(arguments, report: false).passesCellsThrough {
+            // The features hold what the rows' values were needed for; the
+            // rows are written from their text. Freed now, the values' pages
+            // serve the fit's buffers.
+            table = table.droppingParsedValues()
+        }
         let algorithm = arguments.choice("algorithm") ?? "kmeans"
         let outputs = OutputBatch()
         let outcome = try cluster(prepared, algorithm: algorithm, arguments, console: console, outputs: outputs)

@@ -39,6 +39,28 @@ import Testing
         #expect(Array(table.columns[3].values!) == income)
     }
 
+    /// A table without its parsed values keeps its cells, names and types,
+    /// writes the same output values (numeric cells read from their text,
+    /// missing ones included), and leaves the values of another holder
+    /// readable.
+    @Test func droppingParsedValuesKeepsTheText() throws {
+        let csv = "id,name,score,when\n1,ann,2.5,2024-01-02\n2,bob,,2024-02-03\n3,cy, NA ,\n4,dee,-7,2024-03-04\n"
+        let full = try TestFiles.table(csv)
+        let expected = (0..<full.rowCount).map { row in (0..<full.columnCount).map { full.outputValue(row: row, column: $0) } }
+        let held = full.columns[2].values!
+        let heldScores = held.map(\.bitPattern)
+        let stripped = try TestFiles.table(csv).droppingParsedValues()
+        #expect(stripped.columnNames == full.columnNames)
+        #expect(stripped.columns.map(\.type) == full.columns.map(\.type))
+        #expect(stripped.columns.allSatisfy { $0.values == nil })
+        #expect((0..<stripped.rowCount).map { row in (0..<stripped.columnCount).map { stripped.outputValue(row: row, column: $0) } } == expected)
+        #expect(expected[2][2] == .missing && expected[1][2] == .missing && expected[3][2] == .numberText("-7"))
+
+        let alsoHeld = full.droppingParsedValues()
+        #expect(alsoHeld.columns[2].values == nil)
+        #expect(held.map(\.bitPattern) == heldScores, "values another holder reads stay")
+    }
+
     /// Only whole pages inside the buffer are discarded (they read as zero
     /// on Linux); the bytes around them keep their values.
     @Test func discardPagesKeepsTheBytesAroundWholePages() {
