@@ -103,7 +103,7 @@ import Testing
 
     /// Tight blobs in the first half of the rows and uniform noise in the
     /// second: in the same pass, the blob chunks are settled by their bounds
-    /// while the noise chunks search every row (more than half unsettled).
+    /// while the noise chunks search every row (more than 2/5 unsettled).
     /// The result must still be plain Lloyd's, for any thread count.
     @Test func mixedChunksGiveLloydsResult() throws {
         var generator = SplitMix64(seed: 5)
