@@ -231,7 +231,7 @@ extension HamerlyBounds {
             let distance = distances[position] * unitsPerDistance
             upper[row] = Self.roundedUp(distance - drift[label])
             pending[remaining] = pending[position]
-            SinglePrecisionRows.copy(copies + position * width, to: copies + remaining * width, count: width)
+            ShortRowCopy.copy(copies + position * width, to: copies + remaining * width, count: width)
             remaining += distance + margin < limit(row: row, label: label) ? 0 : 1
         }
         return remaining

@@ -143,7 +143,7 @@ final class HamerlyWorkspace {
     @inline(__always)
     func gather(_ block: UnsafePointer<Int32>, count: Int, first: Int, from singles: SinglePrecisionRows) {
         for position in 0..<count {
-            SinglePrecisionRows.copy(singles.row(first + Int(block[position])), to: copies + position * width, count: width)
+            ShortRowCopy.copy(singles.row(first + Int(block[position])), to: copies + position * width, count: width)
         }
     }
 
@@ -153,19 +153,7 @@ final class HamerlyWorkspace {
     @inline(__always)
     func gatherMoved(_ count: Int, from points: UnsafePointer<Double>) {
         for index in 0..<count {
-            let source = points + movedRows[index] * width, target = movedPoints + index * width
-            // Four values at a time: a call to `memmove`, which a plain loop
-            // becomes, would cost more than the copy of a short row.
-            var feature = 0
-            while feature + 4 <= width {
-                UnsafeMutableRawPointer(target + feature).storeBytes(
-                    of: UnsafeRawPointer(source + feature).loadUnaligned(as: SIMD4<Double>.self), as: SIMD4<Double>.self)
-                feature += 4
-            }
-            while feature < width {
-                target[feature] = source[feature]
-                feature += 1
-            }
+            ShortRowCopy.copy(points + movedRows[index] * width, to: movedPoints + index * width, count: width)
         }
     }
 }

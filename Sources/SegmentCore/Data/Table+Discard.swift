@@ -6,7 +6,7 @@ extension Table {
     /// nothing reads), and shared parsed values are left alone.
     static func discard(_ table: consuming Table) {
         var bytes = table.cellBytes, ends = table.cellEnds
-        var parsed = table.columns.lazy.compactMap { $0.values?.parsed }.first
+        var parsed = table.parsedColumns
         _ = consume table
         bytes.withUnsafeMutableBytes { MemoryPolicy.discardPages($0) }
         ends.withUnsafeMutableBytes { MemoryPolicy.discardPages($0) }
@@ -15,9 +15,13 @@ extension Table {
                 start: values.values, count: values.columnCount * values.rowCount * MemoryLayout<Double>.stride))
         }
     }
-}
 
-extension Table {
+    /// The buffer the numeric and date columns read their values from
+    /// (`nil` when there is none).
+    private var parsedColumns: ParsedColumns? {
+        columns.lazy.compactMap { $0.values?.parsed }.first
+    }
+
     /// This table without the parsed values of its numeric and date
     /// columns (`ColumnInfo.values` becomes `nil`), for a command that has
     /// taken what it needs from them (its feature matrix) and goes on to
@@ -28,7 +32,7 @@ extension Table {
     /// `outputValue` reads numeric cells from their text. Column summaries
     /// and the readers of `values` need the full table.
     public consuming func droppingParsedValues() -> Table {
-        var parsed = columns.lazy.compactMap { $0.values?.parsed }.first
+        var parsed = parsedColumns
         let stripped = Table(source: source, columnNames: columnNames, rowLines: rowLines, cellBytes: cellBytes, cellEnds: cellEnds,
                              columns: columns.map { $0.withoutValues() })
         _ = consume self

@@ -59,20 +59,4 @@ final class SinglePrecisionRows: @unchecked Sendable {
     /// The relative rounding of a coordinate, with room for the rounding of
     /// the bound itself.
     static let relativeRounding = 0x1p-24 * (1 + 0x1p-20)
-
-    /// Copies `count` values, eight at a time (a call to `memmove` would
-    /// cost more than the copy for a row of a few features).
-    @inline(__always)
-    static func copy(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
-        var index = 0
-        while index + 8 <= count {
-            UnsafeMutableRawPointer(target + index).storeBytes(of: UnsafeRawPointer(source + index).loadUnaligned(as: SIMD8<Float>.self),
-                                                               as: SIMD8<Float>.self)
-            index += 8
-        }
-        while index < count {
-            target[index] = source[index]
-            index += 1
-        }
-    }
 }
