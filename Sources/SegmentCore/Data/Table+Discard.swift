@@ -3,12 +3,15 @@ extension Table {
     /// parsed values to the system (`MemoryPolicy.discardPages`) when it
     /// holds the only reference to them: a cell buffer shared with another
     /// copy of the table is copied before its pages go (the copy's, which
-    /// nothing reads), and shared parsed values are left alone.
+    /// nothing reads), and shared parsed values are left alone. Cells in
+    /// place in a mapped input are unmapped when the last table holding
+    /// them goes (`InputBytes`).
     static func discard(_ table: consuming Table) {
-        var bytes = table.cellBytes, ends = table.cellEnds
+        let storage = table.cellStorage
+        var ends = table.cellEnds
         var parsed = table.parsedColumns
         _ = consume table
-        bytes.withUnsafeMutableBytes { MemoryPolicy.discardPages($0) }
+        storage.discard()
         ends.withUnsafeMutableBytes { MemoryPolicy.discardPages($0) }
         if var values = parsed.take(), isKnownUniquelyReferenced(&values) {
             MemoryPolicy.discardPages(UnsafeMutableRawBufferPointer(
@@ -33,7 +36,7 @@ extension Table {
     /// and the readers of `values` need the full table.
     public consuming func droppingParsedValues() -> Table {
         var parsed = parsedColumns
-        let stripped = Table(source: source, columnNames: columnNames, rowLines: rowLines, cellBytes: cellBytes, cellEnds: cellEnds,
+        let stripped = Table(source: source, columnNames: columnNames, rowLines: rowLines, cellStorage: cellStorage, cellEnds: cellEnds,
                              columns: columns.map { $0.withoutValues() })
         _ = consume self
         if var values = parsed.take(), isKnownUniquelyReferenced(&values) { values.freesInBackground = false }

@@ -2,7 +2,10 @@
 /// bytes, and what type inference learned about each column.
 ///
 /// Cells are stored row-major as one byte buffer plus end offsets, so loading
-/// allocates no per-cell `String` and rows can be written back unchanged.
+/// allocates no per-cell `String` and rows can be written back unchanged:
+/// either packed back to back in a buffer of their own (files the streaming
+/// reader reads) or left where they are in the mapped input file (files the
+/// parallel reader reads, see `CellStorage`).
 public struct Table: Sendable {
     /// The input's display name (a path or `<stdin>`), used in messages.
     public let source: String
@@ -13,7 +16,7 @@ public struct Table: Sendable {
     /// Inferred information for each column.
     public let columns: [ColumnInfo]
 
-    let cellBytes: [UInt8]
+    let cellStorage: CellStorage
     let cellEnds: [Int]
 
     /// Number of data rows.
@@ -21,22 +24,18 @@ public struct Table: Sendable {
     /// Number of columns.
     public var columnCount: Int { columnNames.count }
 
-    init(source: String, columnNames: [String], rowLines: [Int], cellBytes: [UInt8], cellEnds: [Int], columns: [ColumnInfo]) {
+    init(source: String, columnNames: [String], rowLines: [Int], cellStorage: CellStorage, cellEnds: [Int], columns: [ColumnInfo]) {
         self.source = source
         self.columnNames = columnNames
         self.rowLines = rowLines
-        self.cellBytes = cellBytes
+        self.cellStorage = cellStorage
         self.cellEnds = cellEnds
         self.columns = columns
     }
 
     /// Calls `body` with a read-only view of the cells for fast access.
     public func withCells<Result>(_ body: (CellView) throws -> Result) rethrows -> Result {
-        try cellBytes.withUnsafeBufferPointer { bytes in
-            try cellEnds.withUnsafeBufferPointer { ends in
-                try body(CellView(bytes: bytes, ends: ends, columnCount: columnCount))
-            }
-        }
+        try cellStorage.withCells(ends: cellEnds, columnCount: columnCount, body)
     }
 
     /// The cell at `row`, `column` as a `String` (allocates; not for hot paths).
@@ -52,26 +51,59 @@ public struct Table: Sendable {
 
 /// A borrowed, read-only view of a table's cells.
 public struct CellView {
-    /// All cell bytes, row-major.
+    /// The bytes the cells are in, row-major.
     public let bytes: UnsafeBufferPointer<UInt8>
     /// End offset of each cell in `bytes`, row-major.
     public let ends: UnsafeBufferPointer<Int>
     /// Cells per row.
     public let columnCount: Int
+    /// Where each row's first cell starts in `bytes` when the cells are in
+    /// place in the input (the cells of a row one `delimiter` apart, rows
+    /// a line end or more apart); `nil` when they are packed back to back.
+    public let rowStarts: UnsafeBufferPointer<Int>?
+    /// The input's delimiter when the cells are in place.
+    public let delimiter: UInt8?
+
+    /// A view of cells packed back to back.
+    public init(bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, columnCount: Int) {
+        self.init(bytes: bytes, ends: ends, columnCount: columnCount, rowStarts: nil, delimiter: nil)
+    }
+
+    /// A view of cells in place in the input: row `r` starts at
+    /// `rowStarts[r]` and the cells of a row are one `delimiter` apart.
+    init(bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, columnCount: Int,
+         rowStarts: UnsafeBufferPointer<Int>?, delimiter: UInt8?) {
+        self.bytes = bytes
+        self.ends = ends
+        self.columnCount = columnCount
+        self.rowStarts = rowStarts
+        self.delimiter = delimiter
+    }
+
+    /// Bytes between two cells of a row: one delimiter in place, none packed.
+    @inlinable
+    public var separatorWidth: Int { rowStarts == nil ? 0 : 1 }
 
     /// The bytes of the cell at `row`, `column`.
     @inlinable
     public func cell(row: Int, column: Int) -> UnsafeBufferPointer<UInt8> {
         let index = row * columnCount + column
-        let start = index == 0 ? 0 : ends[index - 1]
+        let start = column == 0 ? rowStart(row) : ends[index - 1] + separatorWidth
         return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
     }
 
-    /// The bytes of the whole row `row` (fields back to back) and the offset
-    /// of its first byte.
+    /// The offset in `bytes` of the first byte of row `row`: its cells
+    /// run from there to `rowEnd(row)`, `separatorWidth` bytes apart.
     @inlinable
     public func rowStart(_ row: Int) -> Int {
+        if let rowStarts { return rowStarts[row] }
         let index = row * columnCount
         return index == 0 ? 0 : ends[index - 1]
+    }
+
+    /// The offset in `bytes` just past the last cell of row `row`.
+    @inlinable
+    public func rowEnd(_ row: Int) -> Int {
+        ends[(row + 1) * columnCount - 1]
     }
 }

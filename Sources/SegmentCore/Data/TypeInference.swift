@@ -12,26 +12,21 @@ enum TypeInference {
 
     /// Infers every column, classifying the cells first unless `classified`
     /// already holds their kinds and values.
-    static func inferColumns(names: [String], rowCount: Int, bytes: [UInt8], ends: [Int], classified: ClassifiedCells? = nil,
+    static func inferColumns(names: [String], rowCount: Int, cells: CellView, classified: ClassifiedCells? = nil,
                              threads: Int) -> [ColumnInfo] {
         let columnCount = names.count
-        return bytes.withUnsafeBufferPointer { bytePointer in
-            ends.withUnsafeBufferPointer { endPointer in
-                let cells = CellView(bytes: bytePointer, ends: endPointer, columnCount: columnCount)
-                let classified = classified ?? {
-                    let parsed = ParsedColumns(columnCount: columnCount, rowCount: rowCount)
-                    return ClassifiedCells(parsed: parsed, tallies: classifyCells(cells, rowCount: rowCount, into: parsed, threads: threads))
-                }()
-                let (parsed, tallies) = (classified.parsed, classified.tallies)
-                let shared = UncheckedSendable((cells, parsed, tallies))
-                // Each column's task reads only its own cells and tallies.
-                // Numeric and date columns keep their values in `parsed`.
-                return ParallelChunks(count: columnCount, chunkSize: 1, threads: threads).mapChunks { column, _ in
-                    let (cells, parsed, tallies) = shared.value
-                    return describeColumn(column, name: names[column], rowCount: rowCount, cells: cells,
-                                          parsed: parsed, tallies: tallies.map { $0[column] })
-                }
-            }
+        let classified = classified ?? {
+            let parsed = ParsedColumns(columnCount: columnCount, rowCount: rowCount)
+            return ClassifiedCells(parsed: parsed, tallies: classifyCells(cells, rowCount: rowCount, into: parsed, threads: threads))
+        }()
+        let (parsed, tallies) = (classified.parsed, classified.tallies)
+        let shared = UncheckedSendable((cells, parsed, tallies))
+        // Each column's task reads only its own cells and tallies.
+        // Numeric and date columns keep their values in `parsed`.
+        return ParallelChunks(count: columnCount, chunkSize: 1, threads: threads).mapChunks { column, _ in
+            let (cells, parsed, tallies) = shared.value
+            return describeColumn(column, name: names[column], rowCount: rowCount, cells: cells,
+                                  parsed: parsed, tallies: tallies.map { $0[column] })
         }
     }
 

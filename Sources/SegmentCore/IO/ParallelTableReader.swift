@@ -1,10 +1,12 @@
 /// Reads large, quote-free files in parallel: the file is memory-mapped
 /// (`MappedFile`), split into fixed 4 MiB chunks at line ends (`LineChunks`),
 /// and each chunk's line feeds and delimiters are counted (pass 1, eight
-/// bytes at a time) and then its cells copied straight into the table's buffers at
-/// offsets known from the counts (pass 2). Pass 2 also checks each row's
-/// field count and classifies each cell while its bytes are in the cache,
-/// so type inference never reads the cells again (`Cells.classified`).
+/// bytes at a time) and then its rows' starts and cells' ends written
+/// straight into the table's buffers at offsets known from the counts
+/// (pass 2). The cells stay where they are in the mapped file
+/// (`CellStorage.inPlace`). Pass 2 also checks each row's field count and
+/// classifies each cell while its bytes are in the cache, so type inference
+/// never reads the cells again (`Cells.classified`).
 ///
 /// Only files without any `"` or carriage return qualify: there, every line
 /// feed ends a record, so chunks can be parsed independently. Everything else
@@ -20,11 +22,16 @@ enum ParallelTableReader {
     struct Cells {
         var columnNames: [String]
         var rowLines: [Int]
-        var bytes: [UInt8]
+        var storage: CellStorage
         var ends: [Int]
         /// Every cell's kind and value, when the reader classified them
         /// (`nil` from the streaming reader: type inference then does it).
         var classified: ClassifiedCells? = nil
+
+        /// Calls `body` with a view of the cells.
+        func withCells<Result>(_ body: (CellView) throws -> Result) rethrows -> Result {
+            try storage.withCells(ends: ends, columnCount: columnNames.count, body)
+        }
     }
 
     /// Per-chunk counts from pass 1: what the chunk holds if every row has
@@ -41,20 +48,20 @@ enum ParallelTableReader {
     }
 
     /// Reads `path` in parallel when it qualifies (see
-    /// `MappedFile.withQuoteFreeBytes`) and is at least `minimumSize` bytes;
+    /// `MappedFile.quoteFreeInput`) and is at least `minimumSize` bytes;
     /// returns `nil` otherwise.
     static func read(path: String, dialect: CSVDialect, threads: Int, minimumSize: Int = minimumSize) throws -> Cells? {
-        try MappedFile.withQuoteFreeBytes(path: path, minimumSize: minimumSize, threads: threads) { data in
-            try read(data, dialect: dialect, name: path, threads: threads)
-        }
+        guard let input = MappedFile.quoteFreeInput(path: path, minimumSize: minimumSize, threads: threads) else { return nil }
+        return try read(input, dialect: dialect, name: path, threads: threads)
     }
 
-    /// Parses quote-free, LF-terminated `data` in chunks of about `chunkSize`
-    /// bytes; returns `nil` for inputs the sequential reader handles (one
-    /// column, or no cell bytes at all).
-    static func read(_ data: UnsafeBufferPointer<UInt8>, dialect: CSVDialect, name: String, threads: Int,
+    /// Parses the quote-free, LF-terminated bytes of `input` in chunks of
+    /// about `chunkSize` bytes; returns `nil` for inputs the sequential
+    /// reader handles (one column, or no cell bytes at all). The table's
+    /// cells stay in `input`.
+    static func read(_ input: InputBytes, dialect: CSVDialect, name: String, threads: Int,
                      chunkSize: Int = chunkSize) throws -> Cells? {
-        let delimiter = dialect.delimiter
+        let data = input.bytes, delimiter = dialect.delimiter
         guard let layout = try LineChunks(data, dialect: dialect, name: name, chunkSize: chunkSize) else { return nil }
         let (width, firstBodyLine, columnNames, chunkCount) = (layout.width, layout.firstBodyLine, layout.columnNames, layout.count)
         let chunks = ParallelChunks(count: chunkCount, chunkSize: 1, threads: threads)
@@ -66,38 +73,38 @@ enum ParallelTableReader {
 
         // Destination offsets per chunk, then pass 2 writes in place.
         let offsets = Offsets(counts: counts, firstLine: firstBodyLine)
-        let (rowOffsets, cellOffsets, byteOffsets, lineOffsets) = (offsets.rows, offsets.cells, offsets.bytes, offsets.lines)
-        let (rowTotal, cellTotal, byteTotal) = (rowOffsets.last!, cellOffsets.last!, byteOffsets.last!)
-        if rowTotal == 0 || byteTotal == 0 { return nil }
+        let (rowOffsets, cellOffsets, lineOffsets) = (offsets.rows, offsets.cells, offsets.lines)
+        let (rowTotal, cellTotal) = (rowOffsets.last!, cellOffsets.last!)
+        if rowTotal == 0 || counts.allSatisfy({ $0.bytes == 0 }) { return nil }
         var results: [FillResult] = []
-        var ends: [Int] = [], bytes: [UInt8] = []
+        var ends: [Int] = [], rowStarts: [Int] = []
         let parsed = ParsedColumns(columnCount: width, rowCount: rowTotal)
         // Pass 2 initialises every element of the three buffers: each chunk
-        // writes exactly the rows, cells and bytes pass 1 counted for it, and
-        // only its own ranges, so the writes are disjoint. A chunk that stops
-        // at a bad line leaves its rest unwritten, and the error discards
-        // the buffers.
+        // writes exactly the rows and cells pass 1 counted for it, and only
+        // its own ranges, so the writes are disjoint. A chunk that stops at
+        // a bad line leaves its rest unwritten, and the error discards the
+        // buffers.
         let rowLines = [Int](unsafeUninitializedCapacity: rowTotal) { rowBuffer, rowCount in
-            ends = [Int](unsafeUninitializedCapacity: cellTotal) { endBuffer, cellCount in
-                bytes = [UInt8](unsafeUninitializedCapacity: byteTotal) { byteBuffer, byteCount in
-                    let targets = UncheckedSendable((rowBuffer.baseAddress!, endBuffer.baseAddress!, byteBuffer))
+            rowStarts = [Int](unsafeUninitializedCapacity: rowTotal) { startBuffer, startCount in
+                ends = [Int](unsafeUninitializedCapacity: cellTotal) { endBuffer, cellCount in
+                    let targets = UncheckedSendable((rowBuffer.baseAddress!, startBuffer.baseAddress!, endBuffer.baseAddress!))
                     results = chunks.mapChunks { chunk, _ in
-                        fillChunk(layout.chunk(chunk, of: shared.value), name: name,
-                                  delimiter: delimiter, width: width, validateUTF8: counts[chunk].hasHighBytes,
-                                  firstLine: lineOffsets[chunk], rowLines: targets.value.0 + rowOffsets[chunk],
-                                  ends: targets.value.1 + cellOffsets[chunk], bytes: targets.value.2,
-                                  byteRange: byteOffsets[chunk]..<byteOffsets[chunk + 1], parsed: parsed, firstRow: rowOffsets[chunk])
+                        fillChunk(layout.chunk(chunk, of: shared.value), offset: layout.boundaries[chunk], name: name,
+                                         delimiter: delimiter, width: width, validateUTF8: counts[chunk].hasHighBytes,
+                                         firstLine: lineOffsets[chunk], rowLines: targets.value.0 + rowOffsets[chunk],
+                                         rowStarts: targets.value.1 + rowOffsets[chunk], ends: targets.value.2 + cellOffsets[chunk],
+                                         parsed: parsed, firstRow: rowOffsets[chunk])
                     }
-                    byteCount = byteTotal
+                    cellCount = cellTotal
                 }
-                cellCount = cellTotal
+                startCount = rowTotal
             }
             rowCount = rowTotal
         }
         // The first bad line of the file: chunks stop at their first.
         if let failure = results.lazy.compactMap(\.failure).first { throw failure }
-        return Cells(columnNames: columnNames, rowLines: rowLines, bytes: bytes, ends: ends,
-                     classified: ClassifiedCells(parsed: parsed, tallies: results.map(\.tallies)))
+        return Cells(columnNames: columnNames, rowLines: rowLines, storage: .inPlace(input, rowStarts: rowStarts, delimiter: delimiter),
+                     ends: ends, classified: ClassifiedCells(parsed: parsed, tallies: results.map(\.tallies)))
     }
 
     /// What pass 2 learned from one chunk.
@@ -109,16 +116,15 @@ enum ParallelTableReader {
         var failure: CSVError?
     }
 
-    /// Where each chunk's rows, cells, bytes and lines start in the table.
+    /// Where each chunk's rows, cells and lines start in the table.
     struct Offsets {
-        var rows = [0], cells = [0], bytes = [0], lines: [Int]
+        var rows = [0], cells = [0], lines: [Int]
 
         init(counts: [ChunkCounts], firstLine: Int) {
             lines = [firstLine]
             for count in counts {
                 rows.append(rows.last! + count.rows)
                 cells.append(cells.last! + count.cells)
-                bytes.append(bytes.last! + count.bytes)
                 lines.append(lines.last! + count.lines)
             }
         }
@@ -166,25 +172,25 @@ enum ParallelTableReader {
         return counts
     }
 
-    /// Pass 2: copies one chunk's cells into place (`bytes[byteRange]` is
-    /// the chunk's) and classifies each one into `parsed` (the chunk's rows
+    /// Pass 2: records where each of one chunk's rows starts and each of
+    /// its cells ends, as offsets in the input (the chunk starts at
+    /// `offset`), and classifies each cell into `parsed` (the chunk's rows
     /// start at table row `firstRow`). Stops at the first row whose field
     /// count is not `width` or that has a field that is not valid UTF-8
     /// (checked when `validateUTF8`), before writing past the chunk's share
     /// of the buffers.
-    static func fillChunk(_ chunk: UnsafeBufferPointer<UInt8>, name: String, delimiter: UInt8, width: Int, validateUTF8: Bool,
-                          firstLine: Int, rowLines: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>,
-                          bytes: UnsafeMutableBufferPointer<UInt8>, byteRange: Range<Int>,
+    static func fillChunk(_ chunk: UnsafeBufferPointer<UInt8>, offset: Int, name: String, delimiter: UInt8, width: Int,
+                          validateUTF8: Bool, firstLine: Int, rowLines: UnsafeMutablePointer<Int>,
+                          rowStarts: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>,
                           parsed: ParsedColumns, firstRow: Int) -> FillResult {
         let tallies = UnsafeMutableBufferPointer<CellTally>.allocate(capacity: width)
         tallies.initialize(repeating: CellTally())
         defer { tallies.deallocate() }
         func result(_ failure: CSVError?) -> FillResult { FillResult(tallies: Array(tallies), failure: failure) }
         guard let source = chunk.baseAddress else { return result(nil) }
-        let target = bytes.baseAddress!
-        let count = chunk.count, blockEnd = byteRange.upperBound - 16
+        let count = chunk.count
         let lineFeeds = ByteWords.repeated(0x0A), separators = ByteWords.repeated(delimiter)
-        var row = 0, cell = 0, output = byteRange.lowerBound, line = firstLine, position = 0
+        var row = 0, cell = 0, line = firstLine, position = 0
         while position < count {
             if source[position] == 0x0A {  // a blank line
                 line += 1
@@ -192,37 +198,33 @@ enum ParallelTableReader {
                 continue
             }
             rowLines[row] = line
+            rowStarts[row] = offset + position
             let tableRow = firstRow + row
             row += 1
             var column = 0
             while true {
-                let fieldStart = output
-                // Copy up to the delimiter or line feed sixteen bytes at a
-                // time (most cells end in the first block, without a
-                // mispredicted loop exit) while the block stays inside the
-                // chunk's bytes; byte by byte at the chunk's end.
+                let fieldStart = position
+                // Find the delimiter or line feed sixteen bytes at a time
+                // (most cells end in the first block, without a mispredicted
+                // loop exit) while the block stays inside the chunk; byte by
+                // byte at the chunk's end.
                 var ended = false
-                while !ended && position + 16 <= count && output <= blockEnd {
+                while !ended && position + 16 <= count {
                     let low = UInt64(littleEndian: UnsafeRawPointer(source + position).loadUnaligned(as: UInt64.self))
                     let high = UInt64(littleEndian: UnsafeRawPointer(source + position + 8).loadUnaligned(as: UInt64.self))
-                    UnsafeMutableRawPointer(target + output).storeBytes(of: low.littleEndian, as: UInt64.self)
-                    UnsafeMutableRawPointer(target + output + 8).storeBytes(of: high.littleEndian, as: UInt64.self)
                     let lowLength = (ByteWords.zeroBytes(low ^ separators) | ByteWords.zeroBytes(low ^ lineFeeds)).trailingZeroBitCount >> 3
                     let highLength = (ByteWords.zeroBytes(high ^ separators) | ByteWords.zeroBytes(high ^ lineFeeds)).trailingZeroBitCount >> 3
                     let length = lowLength < 8 ? lowLength : 8 + highLength
                     position += length
-                    output += length
                     ended = length < 16
                 }
                 while !ended && position < count {
                     let byte = source[position]
                     if byte == delimiter || byte == 0x0A { break }
-                    target[output] = byte
-                    output += 1
                     position += 1
                 }
-                let field = UnsafeBufferPointer(start: target + fieldStart, count: output - fieldStart)
-                ends[cell] = output
+                let field = UnsafeBufferPointer(start: source + fieldStart, count: position - fieldStart)
+                ends[cell] = offset + position
                 cell += 1
                 parsed.record(field, column: column, row: tableRow, tally: &tallies[column])
                 if validateUTF8 && !isValidUTF8(field) {

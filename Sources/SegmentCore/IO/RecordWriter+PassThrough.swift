@@ -75,12 +75,17 @@ extension RecordWriter {
     /// and its appended number, written straight into one buffer sized for
     /// the worst case. A row without a delimiter, quote or line break
     /// anywhere (one branch-free scan) copies its cells unexamined unless
-    /// one starts or ends with a space.
+    /// one starts or ends with a space. Cells in place in a quote-free
+    /// input with the output's delimiter need no scan, and a row of them
+    /// without any space is copied whole, as one block.
     static func passThroughBytes(_ rows: Range<Int>, of cells: CellView, appending appended: UnsafeBufferPointer<Int?>,
                                  delimiter: UInt8) -> [UInt8] {
         let columns = cells.columnCount
         guard !rows.isEmpty else { return [] }
-        let byteCount = cells.ends[rows.upperBound * columns - 1] - cells.rowStart(rows.lowerBound)
+        let byteCount = cells.rowEnd(rows.upperBound - 1) - cells.rowStart(rows.lowerBound)
+        // In place, the only delimiters in a row are its separators, and no
+        // cell holds a quote or line break (`MappedFile.quoteFreeInput`).
+        let verbatim = cells.rowStarts != nil && cells.delimiter == delimiter
         // Worst case: every byte a doubled quote, every cell quoted, a
         // delimiter per field, a sign and 19 digits, a line feed; and room
         // for `copyWords` to write past the last cell.
@@ -91,8 +96,18 @@ extension RecordWriter {
             let bytes = cells.bytes.baseAddress!
             for row in rows {
                 var start = cells.rowStart(row)
-                let plain = !CSVQuoting.containsSpecialByte(bytes + start, count: cells.ends[(row + 1) * columns - 1] - start,
-                                                            delimiter: delimiter)
+                let rowEnd = cells.rowEnd(row)
+                if verbatim && !CSVQuoting.containsSpace(bytes + start, count: rowEnd - start) {
+                    copy(UnsafeBufferPointer(start: bytes + start, count: rowEnd - start), to: out, within: cells.bytes)
+                    out += rowEnd - start
+                    out.pointee = delimiter
+                    out += 1
+                    if let value = appended[row] { out = CSVQuoting.writeDecimal(value, to: out) }
+                    out.pointee = 0x0A
+                    out += 1
+                    continue
+                }
+                let plain = verbatim || !CSVQuoting.containsSpecialByte(bytes + start, count: rowEnd - start, delimiter: delimiter)
                 for column in 0..<columns {
                     let end = cells.ends[row * columns + column]
                     if column > 0 {
@@ -101,16 +116,12 @@ extension RecordWriter {
                     }
                     let cell = UnsafeBufferPointer(start: bytes + start, count: end - start)
                     if plain && !CSVQuoting.hasEdgeSpace(cell) {
-                        if end + CSVQuoting.copyWordsSlack <= cells.bytes.count {
-                            CSVQuoting.copyWords(cell, to: out)
-                        } else {
-                            for index in 0..<cell.count { out[index] = cell[index] }
-                        }
+                        copy(cell, to: out, within: cells.bytes)
                         out += cell.count
                     } else {
                         out = CSVQuoting.write(cell, delimiter: delimiter, to: out)
                     }
-                    start = end
+                    start = end + cells.separatorWidth
                 }
                 out.pointee = delimiter
                 out += 1
@@ -119,6 +130,17 @@ extension RecordWriter {
                 out += 1
             }
             written = base.distance(to: out)
+        }
+    }
+
+    /// Copies `bytes` (part of `buffer`) to `out`: with `copyWords` when
+    /// `buffer` has its slack after them, else byte by byte.
+    @inline(__always)
+    static func copy(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>, within buffer: UnsafeBufferPointer<UInt8>) {
+        if buffer.baseAddress!.distance(to: bytes.baseAddress!) + bytes.count + CSVQuoting.copyWordsSlack <= buffer.count {
+            CSVQuoting.copyWords(bytes, to: out)
+        } else {
+            for index in 0..<bytes.count { out[index] = bytes[index] }
         }
     }
 }
@@ -147,21 +169,37 @@ extension CSVQuoting {
         return found != 0
     }
 
-    /// Copies a cell to `out` as one 16-byte block, then eight bytes at a
-    /// time past that, writing (and reading) up to `copyWordsSlack − 1`
-    /// bytes past its end: the source must have `copyWordsSlack` readable
-    /// bytes after the cell and the destination room for them. A cell of
-    /// up to 16 bytes (most) is copied without a loop, so its length costs
-    /// no mispredicted branch.
+    /// Copies a cell (or a whole row) to `out` in 16-byte blocks, writing
+    /// (and reading) up to `copyWordsSlack − 1` bytes past its end: the
+    /// source must have `copyWordsSlack` readable bytes after the cell and
+    /// the destination room for them. A cell of up to 16 bytes (most) is
+    /// copied without a loop, so its length costs no mispredicted branch.
     @inlinable
     public static func copyWords(_ cell: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) {
         let source = UnsafeRawPointer(cell.baseAddress!), target = UnsafeMutableRawPointer(out)
         target.storeBytes(of: source.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
         var index = 16
         while index < cell.count {
-            target.storeBytes(of: source.loadUnaligned(fromByteOffset: index, as: UInt64.self), toByteOffset: index, as: UInt64.self)
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self), toByteOffset: index,
+                              as: SIMD16<UInt8>.self)
+            index += 16
+        }
+    }
+
+    /// Whether any of `count` bytes is a space, eight bytes at a time.
+    @inlinable
+    public static func containsSpace(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var index = 0
+        var found: UInt64 = 0
+        while index + 8 <= count {
+            found |= ByteWords.zeroBytes(UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self) ^ ByteWords.repeated(0x20))
             index += 8
         }
+        while index < count {
+            found |= bytes[index] == 0x20 ? 1 : 0
+            index += 1
+        }
+        return found != 0
     }
 
     /// Bytes `copyWords` may read and write past a cell's end, plus one.

@@ -10,8 +10,9 @@ public enum TableLoader {
     /// - Throws: `CSVError` for malformed input (empty, ragged, unterminated
     ///   quote, invalid UTF-8, duplicate column names) and `SegmentError` for
     ///   I/O failures.
-    /// - Complexity: O(bytes) time; memory about the input size plus 16
-    ///   bytes per cell (its end offset and its parsed value).
+    /// - Complexity: O(bytes) time; memory about the input size (a mapped
+    ///   file's cells stay in the mapping) plus 16 bytes per cell (its end
+    ///   offset and its parsed value).
     public static func load(_ source: InputSource, dialect: CSVDialect, threads: Int = availableCores) throws -> Table {
         if case .file(let path) = source, let cells = try ParallelTableReader.read(path: path, dialect: dialect, threads: threads) {
             return table(from: cells, source: path, threads: threads)
@@ -49,16 +50,17 @@ public enum TableLoader {
             rowLines.append(record.line)
         }
         if columnNames.isEmpty { throw CSVError.empty(file: reader.name) }
-        return ParallelTableReader.Cells(columnNames: columnNames, rowLines: rowLines, bytes: bytes, ends: ends)
+        return ParallelTableReader.Cells(columnNames: columnNames, rowLines: rowLines, storage: .packed(bytes), ends: ends)
     }
 
     /// Infers column types and assembles the table.
     static func table(from cells: ParallelTableReader.Cells, source: String, threads: Int) -> Table {
-        let columns = TypeInference.inferColumns(names: cells.columnNames, rowCount: cells.rowLines.count,
-                                                 bytes: cells.bytes, ends: cells.ends, classified: cells.classified,
-                                                 threads: threads)
+        let columns = cells.withCells { view in
+            TypeInference.inferColumns(names: cells.columnNames, rowCount: cells.rowLines.count, cells: view,
+                                       classified: cells.classified, threads: threads)
+        }
         return Table(source: source, columnNames: cells.columnNames, rowLines: cells.rowLines,
-                     cellBytes: cells.bytes, cellEnds: cells.ends, columns: columns)
+                     cellStorage: cells.storage, cellEnds: cells.ends, columns: columns)
     }
 
     /// Header names with blanks replaced by `colN`; duplicates are an error.
