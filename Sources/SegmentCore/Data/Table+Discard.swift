@@ -8,10 +8,11 @@ extension Table {
     /// them goes (`InputBytes`).
     static func discard(_ table: consuming Table) {
         let storage = table.cellStorage
-        var ends = table.cellEnds
+        var rowStarts = table.rowStarts, ends = table.cellEnds
         var parsed = table.parsedColumns
         _ = consume table
         storage.discard()
+        rowStarts.withUnsafeMutableBytes { MemoryPolicy.discardPages($0) }
         ends.withUnsafeMutableBytes { MemoryPolicy.discardPages($0) }
         if var values = parsed.take(), isKnownUniquelyReferenced(&values) {
             MemoryPolicy.discardPages(UnsafeMutableRawBufferPointer(
@@ -36,7 +37,8 @@ extension Table {
     /// and the readers of `values` need the full table.
     public consuming func droppingParsedValues() -> Table {
         var parsed = parsedColumns
-        let stripped = Table(source: source, columnNames: columnNames, rowLines: rowLines, cellStorage: cellStorage, cellEnds: cellEnds,
+        let stripped = Table(source: source, columnNames: columnNames, rowLines: rowLines, cellStorage: cellStorage,
+                             rowStarts: rowStarts, cellEnds: cellEnds,
                              columns: columns.map { $0.withoutValues() })
         _ = consume self
         if var values = parsed.take(), isKnownUniquelyReferenced(&values) { values.freesInBackground = false }

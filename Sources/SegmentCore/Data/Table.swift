@@ -1,11 +1,12 @@
 /// A table read from a delimited file: the header, every cell's original
 /// bytes, and what type inference learned about each column.
 ///
-/// Cells are stored row-major as one byte buffer plus end offsets, so loading
-/// allocates no per-cell `String` and rows can be written back unchanged:
-/// either packed back to back in a buffer of their own (files the streaming
-/// reader reads) or left where they are in the mapped input file (files the
-/// parallel reader reads, see `CellStorage`).
+/// Cells are stored row-major as one byte buffer plus, per row, where it
+/// starts and, per cell, where it ends (a 32-bit offset from its row's
+/// start), so loading allocates no per-cell `String` and rows can be written
+/// back unchanged: either packed back to back in a buffer of their own
+/// (files the streaming reader reads) or left where they are in the mapped
+/// input file (files the parallel reader reads, see `CellStorage`).
 public struct Table: Sendable {
     /// The input's display name (a path or `<stdin>`), used in messages.
     public let source: String
@@ -17,25 +18,30 @@ public struct Table: Sendable {
     public let columns: [ColumnInfo]
 
     let cellStorage: CellStorage
-    let cellEnds: [Int]
+    /// Where each row's first cell starts in the cell bytes.
+    let rowStarts: [Int]
+    /// Where each cell ends, row-major, as an offset from its row's start.
+    let cellEnds: [UInt32]
 
     /// Number of data rows.
     public var rowCount: Int { rowLines.count }
     /// Number of columns.
     public var columnCount: Int { columnNames.count }
 
-    init(source: String, columnNames: [String], rowLines: [Int], cellStorage: CellStorage, cellEnds: [Int], columns: [ColumnInfo]) {
+    init(source: String, columnNames: [String], rowLines: [Int], cellStorage: CellStorage, rowStarts: [Int], cellEnds: [UInt32],
+         columns: [ColumnInfo]) {
         self.source = source
         self.columnNames = columnNames
         self.rowLines = rowLines
         self.cellStorage = cellStorage
+        self.rowStarts = rowStarts
         self.cellEnds = cellEnds
         self.columns = columns
     }
 
     /// Calls `body` with a read-only view of the cells for fast access.
     public func withCells<Result>(_ body: (CellView) throws -> Result) rethrows -> Result {
-        try cellStorage.withCells(ends: cellEnds, columnCount: columnCount, body)
+        try cellStorage.withCells(rowStarts: rowStarts, ends: cellEnds, columnCount: columnCount, body)
     }
 
     /// The cell at `row`, `column` as a `String` (allocates; not for hot paths).
@@ -51,59 +57,51 @@ public struct Table: Sendable {
 
 /// A borrowed, read-only view of a table's cells.
 public struct CellView {
-    /// The bytes the cells are in, row-major.
+    /// The bytes the cells are in.
     public let bytes: UnsafeBufferPointer<UInt8>
-    /// End offset of each cell in `bytes`, row-major.
-    public let ends: UnsafeBufferPointer<Int>
+    /// Where each row's first cell starts in `bytes`.
+    public let rowStarts: UnsafeBufferPointer<Int>
+    /// Where each cell ends, row-major, as an offset from its row's start.
+    public let ends: UnsafeBufferPointer<UInt32>
     /// Cells per row.
     public let columnCount: Int
-    /// Where each row's first cell starts in `bytes` when the cells are in
-    /// place in the input (the cells of a row one `delimiter` apart, rows
-    /// a line end or more apart); `nil` when they are packed back to back.
-    public let rowStarts: UnsafeBufferPointer<Int>?
-    /// The input's delimiter when the cells are in place.
+    /// The input's delimiter when the cells are in place in the input (the
+    /// cells of a row one delimiter apart); `nil` when they are packed back
+    /// to back.
     public let delimiter: UInt8?
 
-    /// A view of cells packed back to back.
-    public init(bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, columnCount: Int) {
-        self.init(bytes: bytes, ends: ends, columnCount: columnCount, rowStarts: nil, delimiter: nil)
-    }
-
-    /// A view of cells in place in the input: row `r` starts at
-    /// `rowStarts[r]` and the cells of a row are one `delimiter` apart.
-    init(bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, columnCount: Int,
-         rowStarts: UnsafeBufferPointer<Int>?, delimiter: UInt8?) {
+    /// A view of cells in `bytes`; see the properties.
+    init(bytes: UnsafeBufferPointer<UInt8>, rowStarts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<UInt32>,
+         columnCount: Int, delimiter: UInt8?) {
         self.bytes = bytes
+        self.rowStarts = rowStarts
         self.ends = ends
         self.columnCount = columnCount
-        self.rowStarts = rowStarts
         self.delimiter = delimiter
     }
 
     /// Bytes between two cells of a row: one delimiter in place, none packed.
     @inlinable
-    public var separatorWidth: Int { rowStarts == nil ? 0 : 1 }
+    public var separatorWidth: Int { delimiter == nil ? 0 : 1 }
 
     /// The bytes of the cell at `row`, `column`.
     @inlinable
     public func cell(row: Int, column: Int) -> UnsafeBufferPointer<UInt8> {
-        let index = row * columnCount + column
-        let start = column == 0 ? rowStart(row) : ends[index - 1] + separatorWidth
-        return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
+        let rowStart = rowStarts[row], index = row * columnCount + column
+        let start = column == 0 ? rowStart : rowStart + Int(ends[index - 1]) + separatorWidth
+        return UnsafeBufferPointer(rebasing: bytes[start..<(rowStart + Int(ends[index]))])
     }
 
     /// The offset in `bytes` of the first byte of row `row`: its cells
     /// run from there to `rowEnd(row)`, `separatorWidth` bytes apart.
     @inlinable
     public func rowStart(_ row: Int) -> Int {
-        if let rowStarts { return rowStarts[row] }
-        let index = row * columnCount
-        return index == 0 ? 0 : ends[index - 1]
+        rowStarts[row]
     }
 
     /// The offset in `bytes` just past the last cell of row `row`.
     @inlinable
     public func rowEnd(_ row: Int) -> Int {
-        ends[(row + 1) * columnCount - 1]
+        rowStarts[row] + Int(ends[(row + 1) * columnCount - 1])
     }
 }

@@ -10,6 +10,12 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
     case empty(file: String)
     /// Two header fields have the same name.
     case duplicateColumn(file: String, name: String, firstColumn: Int, secondColumn: Int)
+    /// A record is longer than a table row may be (`maximumRecordBytes`).
+    case recordTooLong(file: String, line: Int)
+
+    /// The most bytes a record's fields may hold together: a table keeps
+    /// its cells' ends as 32-bit offsets from their row's start.
+    public static let maximumRecordBytes = Int(UInt32.max)
 
     /// What went wrong, where, and how to fix it.
     public var description: String {
@@ -24,6 +30,8 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
             return "\(file): the input is empty; expected a header line and at least one data row"
         case .duplicateColumn(let file, let name, let first, let second):
             return "\(file):1: column name '\(name)' appears twice (fields \(first) and \(second)); rename one of them"
+        case .recordTooLong(let file, let line):
+            return "\(file):\(line): the record starting here is longer than \(CSVError.maximumRecordBytes) bytes, the most a row may hold; check for a missing line break or an unclosed quote"
         }
     }
 }

@@ -23,14 +23,17 @@ enum ParallelTableReader {
         var columnNames: [String]
         var rowLines: [Int]
         var storage: CellStorage
-        var ends: [Int]
+        /// Where each row starts in the cell bytes, and where each cell ends
+        /// (from its row's start).
+        var rowStarts: [Int]
+        var ends: [UInt32]
         /// Every cell's kind and value, when the reader classified them
         /// (`nil` from the streaming reader: type inference then does it).
         var classified: ClassifiedCells? = nil
 
         /// Calls `body` with a view of the cells.
         func withCells<Result>(_ body: (CellView) throws -> Result) rethrows -> Result {
-            try storage.withCells(ends: ends, columnCount: columnNames.count, body)
+            try storage.withCells(rowStarts: rowStarts, ends: ends, columnCount: columnNames.count, body)
         }
     }
 
@@ -58,9 +61,10 @@ enum ParallelTableReader {
     /// Parses the quote-free, LF-terminated bytes of `input` in chunks of
     /// about `chunkSize` bytes; returns `nil` for inputs the sequential
     /// reader handles (one column, or no cell bytes at all). The table's
-    /// cells stay in `input`.
+    /// cells stay in `input`; a record longer than `recordLimit` bytes is
+    /// an error.
     static func read(_ input: InputBytes, dialect: CSVDialect, name: String, threads: Int,
-                     chunkSize: Int = chunkSize) throws -> Cells? {
+                     chunkSize: Int = chunkSize, recordLimit: Int = CSVError.maximumRecordBytes) throws -> Cells? {
         let data = input.bytes, delimiter = dialect.delimiter
         guard let layout = try LineChunks(data, dialect: dialect, name: name, chunkSize: chunkSize) else { return nil }
         let (width, firstBodyLine, columnNames, chunkCount) = (layout.width, layout.firstBodyLine, layout.columnNames, layout.count)
@@ -77,7 +81,7 @@ enum ParallelTableReader {
         let (rowTotal, cellTotal) = (rowOffsets.last!, cellOffsets.last!)
         if rowTotal == 0 || counts.allSatisfy({ $0.bytes == 0 }) { return nil }
         var results: [FillResult] = []
-        var ends: [Int] = [], rowStarts: [Int] = []
+        var ends: [UInt32] = [], rowStarts: [Int] = []
         let parsed = ParsedColumns(columnCount: width, rowCount: rowTotal)
         // Pass 2 initialises every element of the three buffers: each chunk
         // writes exactly the rows and cells pass 1 counted for it, and only
@@ -86,14 +90,14 @@ enum ParallelTableReader {
         // buffers.
         let rowLines = [Int](unsafeUninitializedCapacity: rowTotal) { rowBuffer, rowCount in
             rowStarts = [Int](unsafeUninitializedCapacity: rowTotal) { startBuffer, startCount in
-                ends = [Int](unsafeUninitializedCapacity: cellTotal) { endBuffer, cellCount in
+                ends = [UInt32](unsafeUninitializedCapacity: cellTotal) { endBuffer, cellCount in
                     let targets = UncheckedSendable((rowBuffer.baseAddress!, startBuffer.baseAddress!, endBuffer.baseAddress!))
                     results = chunks.mapChunks { chunk, _ in
                         fillChunk(layout.chunk(chunk, of: shared.value), offset: layout.boundaries[chunk], name: name,
                                          delimiter: delimiter, width: width, validateUTF8: counts[chunk].hasHighBytes,
                                          firstLine: lineOffsets[chunk], rowLines: targets.value.0 + rowOffsets[chunk],
                                          rowStarts: targets.value.1 + rowOffsets[chunk], ends: targets.value.2 + cellOffsets[chunk],
-                                         parsed: parsed, firstRow: rowOffsets[chunk])
+                                         recordLimit: recordLimit, parsed: parsed, firstRow: rowOffsets[chunk])
                     }
                     cellCount = cellTotal
                 }
@@ -103,8 +107,8 @@ enum ParallelTableReader {
         }
         // The first bad line of the file: chunks stop at their first.
         if let failure = results.lazy.compactMap(\.failure).first { throw failure }
-        return Cells(columnNames: columnNames, rowLines: rowLines, storage: .inPlace(input, rowStarts: rowStarts, delimiter: delimiter),
-                     ends: ends, classified: ClassifiedCells(parsed: parsed, tallies: results.map(\.tallies)))
+        return Cells(columnNames: columnNames, rowLines: rowLines, storage: .inPlace(input, delimiter: delimiter),
+                     rowStarts: rowStarts, ends: ends, classified: ClassifiedCells(parsed: parsed, tallies: results.map(\.tallies)))
     }
 
     /// What pass 2 learned from one chunk.
@@ -172,16 +176,17 @@ enum ParallelTableReader {
         return counts
     }
 
-    /// Pass 2: records where each of one chunk's rows starts and each of
-    /// its cells ends, as offsets in the input (the chunk starts at
-    /// `offset`), and classifies each cell into `parsed` (the chunk's rows
-    /// start at table row `firstRow`). Stops at the first row whose field
-    /// count is not `width` or that has a field that is not valid UTF-8
-    /// (checked when `validateUTF8`), before writing past the chunk's share
-    /// of the buffers.
+    /// Pass 2: records where each of one chunk's rows starts, as an offset
+    /// in the input (the chunk starts at `offset`), and where each of its
+    /// cells ends, from its row's start, and classifies each cell into
+    /// `parsed` (the chunk's rows start at table row `firstRow`). Stops at
+    /// the first row whose field count is not `width`, that has a field
+    /// that is not valid UTF-8 (checked when `validateUTF8`) or that is
+    /// longer than `recordLimit` bytes, before writing past the chunk's
+    /// share of the buffers.
     static func fillChunk(_ chunk: UnsafeBufferPointer<UInt8>, offset: Int, name: String, delimiter: UInt8, width: Int,
                           validateUTF8: Bool, firstLine: Int, rowLines: UnsafeMutablePointer<Int>,
-                          rowStarts: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>,
+                          rowStarts: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<UInt32>, recordLimit: Int,
                           parsed: ParsedColumns, firstRow: Int) -> FillResult {
         let tallies = UnsafeMutableBufferPointer<CellTally>.allocate(capacity: width)
         tallies.initialize(repeating: CellTally())
@@ -199,6 +204,7 @@ enum ParallelTableReader {
             }
             rowLines[row] = line
             rowStarts[row] = offset + position
+            let rowStart = position
             let tableRow = firstRow + row
             row += 1
             var column = 0
@@ -224,7 +230,7 @@ enum ParallelTableReader {
                     position += 1
                 }
                 let field = UnsafeBufferPointer(start: source + fieldStart, count: position - fieldStart)
-                ends[cell] = offset + position
+                ends[cell] = UInt32(truncatingIfNeeded: position - rowStart)
                 cell += 1
                 parsed.record(field, column: column, row: tableRow, tally: &tallies[column])
                 if validateUTF8 && !isValidUTF8(field) {
@@ -235,6 +241,9 @@ enum ParallelTableReader {
                 if endsLine {
                     if column + 1 != width {
                         return result(.fieldCountMismatch(file: name, line: line, expected: width, found: column + 1))
+                    }
+                    if position - 1 - rowStart > recordLimit {
+                        return result(.recordTooLong(file: name, line: line))
                     }
                     break
                 }

@@ -85,7 +85,7 @@ extension RecordWriter {
         let byteCount = cells.rowEnd(rows.upperBound - 1) - cells.rowStart(rows.lowerBound)
         // In place, the only delimiters in a row are its separators, and no
         // cell holds a quote or line break (`MappedFile.quoteFreeInput`).
-        let verbatim = cells.rowStarts != nil && cells.delimiter == delimiter
+        let verbatim = cells.delimiter == delimiter
         // Worst case: every byte a doubled quote, every cell quoted, a
         // delimiter per field, a sign and 19 digits, a line feed; and room
         // for `copyWords` to write past the last cell.
@@ -95,8 +95,8 @@ extension RecordWriter {
             var out = base
             let bytes = cells.bytes.baseAddress!
             for row in rows {
-                var start = cells.rowStart(row)
-                let rowEnd = cells.rowEnd(row)
+                let rowStart = cells.rowStart(row), rowEnd = cells.rowEnd(row)
+                var start = rowStart
                 if verbatim && !CSVQuoting.containsSpace(bytes + start, count: rowEnd - start) {
                     copy(UnsafeBufferPointer(start: bytes + start, count: rowEnd - start), to: out, within: cells.bytes)
                     out += rowEnd - start
@@ -109,7 +109,7 @@ extension RecordWriter {
                 }
                 let plain = verbatim || !CSVQuoting.containsSpecialByte(bytes + start, count: rowEnd - start, delimiter: delimiter)
                 for column in 0..<columns {
-                    let end = cells.ends[row * columns + column]
+                    let end = rowStart + Int(cells.ends[row * columns + column])
                     if column > 0 {
                         out.pointee = delimiter
                         out += 1

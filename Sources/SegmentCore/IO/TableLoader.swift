@@ -11,8 +11,8 @@ public enum TableLoader {
     ///   quote, invalid UTF-8, duplicate column names) and `SegmentError` for
     ///   I/O failures.
     /// - Complexity: O(bytes) time; memory about the input size (a mapped
-    ///   file's cells stay in the mapping) plus 16 bytes per cell (its end
-    ///   offset and its parsed value).
+    ///   file's cells stay in the mapping) plus 12 bytes per cell (its end
+    ///   offset and its parsed value) and 16 per row (its start and line).
     public static func load(_ source: InputSource, dialect: CSVDialect, threads: Int = availableCores) throws -> Table {
         if case .file(let path) = source, let cells = try ParallelTableReader.read(path: path, dialect: dialect, threads: threads) {
             return table(from: cells, source: path, threads: threads)
@@ -22,12 +22,15 @@ public enum TableLoader {
     }
 
     /// Reads the header and up to `limit` records (all when `nil`) with the
-    /// streaming reader into the table's cell layout.
-    static func readRecords(_ reader: CSVReader, dialect: CSVDialect, limit: Int?) throws -> ParallelTableReader.Cells {
+    /// streaming reader into the table's cell layout; a record longer than
+    /// `recordLimit` bytes is an error.
+    static func readRecords(_ reader: CSVReader, dialect: CSVDialect, limit: Int?,
+                            recordLimit: Int = CSVError.maximumRecordBytes) throws -> ParallelTableReader.Cells {
         var columnNames: [String] = []
         var rowLines: [Int] = []
         var bytes: [UInt8] = []
-        var ends: [Int] = []
+        var rowStarts: [Int] = []
+        var ends: [UInt32] = []
 
         if dialect.hasHeader {
             guard let header = try reader.nextRecord() else { throw CSVError.empty(file: reader.name) }
@@ -43,14 +46,16 @@ public enum TableLoader {
                 let estimatedRows = size / max(1, record.byteCount + record.count) + 16
                 ends.reserveCapacity(estimatedRows * record.count)
                 rowLines.reserveCapacity(estimatedRows)
+                rowStarts.reserveCapacity(estimatedRows)
             }
-            let base = bytes.count
+            if record.byteCount > recordLimit { throw CSVError.recordTooLong(file: reader.name, line: record.line) }
+            rowStarts.append(bytes.count)
             bytes.append(contentsOf: record.rawBytes)
-            for end in record.rawEnds { ends.append(base + end) }
+            for end in record.rawEnds { ends.append(UInt32(end)) }
             rowLines.append(record.line)
         }
         if columnNames.isEmpty { throw CSVError.empty(file: reader.name) }
-        return ParallelTableReader.Cells(columnNames: columnNames, rowLines: rowLines, storage: .packed(bytes), ends: ends)
+        return ParallelTableReader.Cells(columnNames: columnNames, rowLines: rowLines, storage: .packed(bytes), rowStarts: rowStarts, ends: ends)
     }
 
     /// Infers column types and assembles the table.
@@ -60,7 +65,7 @@ public enum TableLoader {
                                        classified: cells.classified, threads: threads)
         }
         return Table(source: source, columnNames: cells.columnNames, rowLines: cells.rowLines,
-                     cellStorage: cells.storage, cellEnds: cells.ends, columns: columns)
+                     cellStorage: cells.storage, rowStarts: cells.rowStarts, cellEnds: cells.ends, columns: columns)
     }
 
     /// Header names with blanks replaced by `colN`; duplicates are an error.

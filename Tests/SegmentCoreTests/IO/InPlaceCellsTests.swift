@@ -44,8 +44,8 @@ import Testing
     func rowsAreWrittenAsFromPackedCells(input: String, output: UInt8) throws {
         let dialect = input == "," ? CSVDialect.csv : .tsv
         let (inPlace, packed, _) = try tables(sample(delimiter: input), dialect: dialect)
-        #expect(inPlace.withCells { $0.rowStarts != nil && $0.delimiter == dialect.delimiter })
-        #expect(packed.withCells { $0.rowStarts == nil })
+        #expect(inPlace.withCells { $0.delimiter == dialect.delimiter && $0.separatorWidth == 1 })
+        #expect(packed.withCells { $0.delimiter == nil && $0.separatorWidth == 0 })
         #expect(inPlace.rowCount == 501)
         #expect(inPlace.cellContents == packed.cellContents)
         let expected = written(packed, delimiter: output)
@@ -62,5 +62,27 @@ import Testing
         try FileManager.default.removeItem(atPath: path)
         #expect(inPlace.cellContents == packed.cellContents)
         #expect(inPlace.string(row: 500, column: 1) == "last")
+    }
+}
+
+extension InPlaceCellsTests {
+    /// Cell ends are 32-bit offsets from their row's start, so a longer
+    /// record is an error naming its line, from either reader (shown here
+    /// with a limit of 12 bytes instead of 4 GiB).
+    @Test func recordsLongerThanTheLimitAreErrors() throws {
+        let text = "name,note\nshort,row\nmuch-longer,row\nok,ok\n"
+        let path = try TestFiles.temporary(text, name: "long.csv")
+        let expected = CSVError.recordTooLong(file: path, line: 3)
+        #expect(throws: expected) {
+            try TableLoader.readRecords(try CSVReader(source: .file(path), dialect: .csv), dialect: .csv, limit: nil, recordLimit: 12)
+        }
+        #expect(throws: expected) {
+            try Array(text.utf8).withUnsafeBufferPointer {
+                try ParallelTableReader.read(InputBytes(copying: $0), dialect: .csv, name: path, threads: 2, chunkSize: 8, recordLimit: 12)
+            }
+        }
+        #expect(expected.description.contains("long.csv:3: the record starting here is longer than 4294967295 bytes"))
+        let exact = try TableLoader.readRecords(try CSVReader(source: .file(path), dialect: .csv), dialect: .csv, limit: nil, recordLimit: 14)
+        #expect(exact.rowLines == [2, 3, 4])
     }
 }
