@@ -172,3 +172,32 @@ import Testing
         }
     }
 }
+
+extension ClusterEndToEndTests {
+    /// A file above the parallel reader's 8 MiB threshold is read in place
+    /// from its mapping; writing the labelled rows over the input itself
+    /// must still read every cell from the old version (the rename keeps it
+    /// alive) and give what a separate output gets, for any thread count.
+    @Test func largeInputOverwrittenByItsOwnOutput() throws {
+        let directory = try temporaryDirectory()
+        var generator = 0x9E37_79B9_7F4A_7C15 as UInt64
+        var text = "id,region,note,x,y\n"
+        for row in 0..<200_000 {
+            generator = generator &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let x = Double(generator >> 40) / 1e4, y = Double((generator >> 16) & 0xFFFFFF) / 1e4
+            text += "\(row),\(["North", "South East", "West"][row % 3]),loyalty programme member,\(x),\(y)\n"
+        }
+        #expect(text.utf8.count > 9 << 20)
+        let input = directory.appendingPathComponent("customers.csv").path
+        let separate = directory.appendingPathComponent("labelled.csv").path
+        try text.write(toFile: input, atomically: true, encoding: .utf8)
+        let arguments = ["--features", "x,y", "--k", "4", "--seed", "7", "-q"]
+        #expect(try SegmentRunner.run(["cluster", input, "-o", separate] + arguments).status == 0)
+        let overwritten = try SegmentRunner.run(["cluster", input, "-o", input, "--threads", "3"] + arguments)
+        #expect(overwritten.status == 0)
+        let expected = try String(contentsOfFile: separate, encoding: .utf8)
+        #expect(try String(contentsOfFile: input, encoding: .utf8) == expected)
+        #expect(expected.hasPrefix("id,region,note,x,y,segment\n0,North,loyalty programme member,"))
+        #expect(expected.split(separator: "\n").count == 200_001)
+    }
+}
