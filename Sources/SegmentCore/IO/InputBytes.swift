@@ -11,7 +11,7 @@ import Darwin
 ///
 /// Keeping the cells in the mapping instead of copying them out saves a
 /// buffer the size of the input and its first touches (a page fault per
-/// 4 KiB): on a million-row `cluster` run, a fifth of the load phase. The
+/// 4 KiB): on a million-row `cluster` run, a sixth of the load phase. The
 /// mapping is private and read-only; like any reader of a file, it assumes
 /// that nothing truncates the file while the command runs.
 final class InputBytes: @unchecked Sendable {

@@ -3,6 +3,7 @@
 /// Every cell's bytes, row-major: what two tables must agree on whatever
 /// their cell layout (packed or in place in the input).
 extension CellView {
+    /// The bytes of every cell of the first `rows` rows, row-major.
     func contents(rows: Int) -> [[UInt8]] {
         (0..<rows).flatMap { row in (0..<columnCount).map { Array(cell(row: row, column: $0)) } }
     }
