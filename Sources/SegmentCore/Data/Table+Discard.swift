@@ -8,12 +8,9 @@ extension Table {
     /// them goes (`InputBytes`).
     static func discard(_ table: consuming Table) {
         let storage = table.cellStorage
-        var rowStarts = table.rowStarts, ends = table.cellEnds
         var parsed = table.parsedColumns
         _ = consume table
         storage.discard()
-        rowStarts.withUnsafeMutableBytes { MemoryPolicy.discardPages($0) }
-        ends.withUnsafeMutableBytes { MemoryPolicy.discardPages($0) }
         if var values = parsed.take(), isKnownUniquelyReferenced(&values) {
             MemoryPolicy.discardPages(UnsafeMutableRawBufferPointer(
                 start: values.values, count: values.columnCount * values.rowCount * MemoryLayout<Double>.stride))
@@ -38,7 +35,6 @@ extension Table {
     public consuming func droppingParsedValues() -> Table {
         var parsed = parsedColumns
         let stripped = Table(source: source, columnNames: columnNames, rowLines: rowLines, cellStorage: cellStorage,
-                             rowStarts: rowStarts, cellEnds: cellEnds,
                              columns: columns.map { $0.withoutValues() })
         _ = consume self
         if var values = parsed.take(), isKnownUniquelyReferenced(&values) { values.freesInBackground = false }

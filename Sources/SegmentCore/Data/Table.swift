@@ -18,30 +18,23 @@ public struct Table: Sendable {
     public let columns: [ColumnInfo]
 
     let cellStorage: CellStorage
-    /// Where each row's first cell starts in the cell bytes.
-    let rowStarts: [Int]
-    /// Where each cell ends, row-major, as an offset from its row's start.
-    let cellEnds: [UInt32]
 
     /// Number of data rows.
     public var rowCount: Int { rowLines.count }
     /// Number of columns.
     public var columnCount: Int { columnNames.count }
 
-    init(source: String, columnNames: [String], rowLines: [Int], cellStorage: CellStorage, rowStarts: [Int], cellEnds: [UInt32],
-         columns: [ColumnInfo]) {
+    init(source: String, columnNames: [String], rowLines: [Int], cellStorage: CellStorage, columns: [ColumnInfo]) {
         self.source = source
         self.columnNames = columnNames
         self.rowLines = rowLines
         self.cellStorage = cellStorage
-        self.rowStarts = rowStarts
-        self.cellEnds = cellEnds
         self.columns = columns
     }
 
     /// Calls `body` with a read-only view of the cells for fast access.
     public func withCells<Result>(_ body: (CellView) throws -> Result) rethrows -> Result {
-        try cellStorage.withCells(rowStarts: rowStarts, ends: cellEnds, columnCount: columnCount, body)
+        try cellStorage.withCells(body)
     }
 
     /// The cell at `row`, `column` as a `String` (allocates; not for hot paths).

@@ -23,17 +23,13 @@ enum ParallelTableReader {
         var columnNames: [String]
         var rowLines: [Int]
         var storage: CellStorage
-        /// Where each row starts in the cell bytes, and where each cell ends
-        /// (from its row's start).
-        var rowStarts: [Int]
-        var ends: [UInt32]
         /// Every cell's kind and value, when the reader classified them
         /// (`nil` from the streaming reader: type inference then does it).
         var classified: ClassifiedCells? = nil
 
         /// Calls `body` with a view of the cells.
         func withCells<Result>(_ body: (CellView) throws -> Result) rethrows -> Result {
-            try storage.withCells(rowStarts: rowStarts, ends: ends, columnCount: columnNames.count, body)
+            try storage.withCells(body)
         }
     }
 
@@ -107,8 +103,9 @@ enum ParallelTableReader {
         }
         // The first bad line of the file: chunks stop at their first.
         if let failure = results.lazy.compactMap(\.failure).first { throw failure }
-        return Cells(columnNames: columnNames, rowLines: rowLines, storage: .inPlace(input, delimiter: delimiter),
-                     rowStarts: rowStarts, ends: ends, classified: ClassifiedCells(parsed: parsed, tallies: results.map(\.tallies)))
+        let storage = CellStorage(bytes: .inPlace(input, delimiter: delimiter), rowStarts: rowStarts, ends: ends, columnCount: width)
+        return Cells(columnNames: columnNames, rowLines: rowLines, storage: storage,
+                     classified: ClassifiedCells(parsed: parsed, tallies: results.map(\.tallies)))
     }
 
     /// What pass 2 learned from one chunk.

@@ -96,32 +96,27 @@ extension RecordWriter {
             let bytes = cells.bytes.baseAddress!
             for row in rows {
                 let rowStart = cells.rowStart(row), rowEnd = cells.rowEnd(row)
-                var start = rowStart
-                if verbatim && !CSVQuoting.containsSpace(bytes + start, count: rowEnd - start) {
-                    copy(UnsafeBufferPointer(start: bytes + start, count: rowEnd - start), to: out, within: cells.bytes)
-                    out += rowEnd - start
-                    out.pointee = delimiter
-                    out += 1
-                    if let value = appended[row] { out = CSVQuoting.writeDecimal(value, to: out) }
-                    out.pointee = 0x0A
-                    out += 1
-                    continue
-                }
-                let plain = verbatim || !CSVQuoting.containsSpecialByte(bytes + start, count: rowEnd - start, delimiter: delimiter)
-                for column in 0..<columns {
-                    let end = rowStart + Int(cells.ends[row * columns + column])
-                    if column > 0 {
-                        out.pointee = delimiter
-                        out += 1
+                if verbatim && !CSVQuoting.containsSpace(bytes + rowStart, count: rowEnd - rowStart) {
+                    copy(UnsafeBufferPointer(start: bytes + rowStart, count: rowEnd - rowStart), to: out, within: cells.bytes)
+                    out += rowEnd - rowStart
+                } else {
+                    let plain = verbatim || !CSVQuoting.containsSpecialByte(bytes + rowStart, count: rowEnd - rowStart, delimiter: delimiter)
+                    var start = rowStart
+                    for column in 0..<columns {
+                        let end = rowStart + Int(cells.ends[row * columns + column])
+                        if column > 0 {
+                            out.pointee = delimiter
+                            out += 1
+                        }
+                        let cell = UnsafeBufferPointer(start: bytes + start, count: end - start)
+                        if plain && !CSVQuoting.hasEdgeSpace(cell) {
+                            copy(cell, to: out, within: cells.bytes)
+                            out += cell.count
+                        } else {
+                            out = CSVQuoting.write(cell, delimiter: delimiter, to: out)
+                        }
+                        start = end + cells.separatorWidth
                     }
-                    let cell = UnsafeBufferPointer(start: bytes + start, count: end - start)
-                    if plain && !CSVQuoting.hasEdgeSpace(cell) {
-                        copy(cell, to: out, within: cells.bytes)
-                        out += cell.count
-                    } else {
-                        out = CSVQuoting.write(cell, delimiter: delimiter, to: out)
-                    }
-                    start = end + cells.separatorWidth
                 }
                 out.pointee = delimiter
                 out += 1
@@ -154,16 +149,31 @@ extension CSVQuoting {
         @inline(__always) func hasByte(_ word: UInt64, _ byte: UInt8) -> UInt64 {
             ByteWords.zeroBytes(word ^ ByteWords.repeated(byte))
         }
+        return containsByte(bytes, count: count,
+                            inWord: { hasByte($0, delimiter) | hasByte($0, 0x22) | hasByte($0, 0x0A) | hasByte($0, 0x0D) },
+                            isByte: { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+    }
+
+    /// Whether any of `count` bytes is a space, eight bytes at a time.
+    @inlinable
+    public static func containsSpace(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        containsByte(bytes, count: count, inWord: { ByteWords.zeroBytes($0 ^ ByteWords.repeated(0x20)) }, isByte: { $0 == 0x20 })
+    }
+
+    /// Whether any of `count` bytes is one being looked for: `inWord` marks
+    /// them in a word of eight (nonzero when there is one), `isByte` tests
+    /// one of the last bytes.
+    @inlinable @inline(__always)
+    public static func containsByte(_ bytes: UnsafePointer<UInt8>, count: Int, inWord: (UInt64) -> UInt64,
+                                    isByte: (UInt8) -> Bool) -> Bool {
         var index = 0
         var found: UInt64 = 0
         while index + 8 <= count {
-            let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
-            found |= hasByte(word, delimiter) | hasByte(word, 0x22) | hasByte(word, 0x0A) | hasByte(word, 0x0D)
+            found |= inWord(UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
             index += 8
         }
         while index < count {
-            let byte = bytes[index]
-            found |= byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D ? 1 : 0
+            found |= isByte(bytes[index]) ? 1 : 0
             index += 1
         }
         return found != 0
@@ -184,22 +194,6 @@ extension CSVQuoting {
                               as: SIMD16<UInt8>.self)
             index += 16
         }
-    }
-
-    /// Whether any of `count` bytes is a space, eight bytes at a time.
-    @inlinable
-    public static func containsSpace(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
-        var index = 0
-        var found: UInt64 = 0
-        while index + 8 <= count {
-            found |= ByteWords.zeroBytes(UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self) ^ ByteWords.repeated(0x20))
-            index += 8
-        }
-        while index < count {
-            found |= bytes[index] == 0x20 ? 1 : 0
-            index += 1
-        }
-        return found != 0
     }
 
     /// Bytes `copyWords` may read and write past a cell's end, plus one.

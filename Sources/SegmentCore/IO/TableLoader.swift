@@ -55,7 +55,8 @@ public enum TableLoader {
             rowLines.append(record.line)
         }
         if columnNames.isEmpty { throw CSVError.empty(file: reader.name) }
-        return ParallelTableReader.Cells(columnNames: columnNames, rowLines: rowLines, storage: .packed(bytes), rowStarts: rowStarts, ends: ends)
+        let storage = CellStorage(bytes: .packed(bytes), rowStarts: rowStarts, ends: ends, columnCount: columnNames.count)
+        return ParallelTableReader.Cells(columnNames: columnNames, rowLines: rowLines, storage: storage)
     }
 
     /// Infers column types and assembles the table.
@@ -65,7 +66,7 @@ public enum TableLoader {
                                        classified: cells.classified, threads: threads)
         }
         return Table(source: source, columnNames: cells.columnNames, rowLines: cells.rowLines,
-                     cellStorage: cells.storage, rowStarts: cells.rowStarts, cellEnds: cells.ends, columns: columns)
+                     cellStorage: cells.storage, columns: columns)
     }
 
     /// Header names with blanks replaced by `colN`; duplicates are an error.
