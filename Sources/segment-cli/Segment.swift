@@ -30,8 +30,7 @@ enum Segment {
     }
 
     static func main() {
-        TemporaryFiles.installSignalHandlers()
-        MemoryPolicy.reuseFreedMemory()
+        SignalHandling.install()
         exit(run(Array(CommandLine.arguments.dropFirst())))
     }
 

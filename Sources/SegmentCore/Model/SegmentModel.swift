@@ -1,4 +1,7 @@
 import Foundation
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
 
 /// A saved segmentation: everything `segment assign` needs to label new rows
 /// exactly as `segment cluster` labelled the training rows — the feature

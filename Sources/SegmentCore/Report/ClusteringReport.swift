@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// The report sections that need the clustering run itself rather than the
 /// labelled table: the k-selection curves and the silhouette plot. (The
 /// dendrogram is drawn straight from the run's `LinkageMatrix`.)

@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// Writes a `ReportContent` as one self-contained HTML document: inline CSS
 /// and SVG, no scripts, no external URLs, styled for both screen and print.
 /// The same content always gives byte-identical output (no timestamps).
@@ -90,7 +94,7 @@ public enum HTMLReport {
         let noise = profiles.segments.first { $0.isNoise }?.size ?? 0
         let bars = SegmentSizeBars(sizes: profiles.segments.filter { !$0.isNoise }.map(\.size), names: names, noise: noise)
         body += figure(bars.svg(), caption: "Rows per segment and their share of all labelled rows.")
-        body += "<p class=\"note\">Personas name each segment's strongest differences from the average customer (at least \(SVGNumber.format(Persona.threshold)) standard deviations); actions follow fixed rules on income, spending, recency, frequency and age.</p>\n"
+        body += "<p class=\"note\">Personas name each segment's strongest differences from the average customer (at least \(DecimalText.format(Persona.threshold)) standard deviations); actions follow fixed rules on income, spending, recency, frequency and age.</p>\n"
         return section("Segments at a glance", body)
     }
 
@@ -182,9 +186,9 @@ public enum HTMLReport {
         return section("Recommendations", body)
     }
 
-    static func number(_ value: Double) -> String { value.isFinite ? SVGNumber.format(value, decimals: 2) : "—" }
+    static func number(_ value: Double) -> String { value.isFinite ? DecimalText.format(value, decimals: 2) : "—" }
 
-    static func percent(_ share: Double) -> String { SVGNumber.format(share * 100, decimals: 1) + "%" }
+    static func percent(_ share: Double) -> String { DecimalText.format(share * 100, decimals: 1) + "%" }
 
     static let stylesheet = """
     :root { color-scheme: light; }

@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// The report sections that follow from a table and its rows' segments
 /// alone: the data summary, the profiles (with size bars and the profile
 /// heat map) and the 2-D scatter. Sections that need a clustering run
@@ -54,7 +58,7 @@ public enum LabelledTableReport {
         let pca = PCA(fitting: data)
         let projected = pca.project(data)
         func title(_ component: Int) -> String {
-            "PC\(component + 1) (\(SVGNumber.format(pca.explainedVarianceRatio[component] * 100, decimals: 1))% of variance)"
+            "PC\(component + 1) (\(DecimalText.format(pca.explainedVarianceRatio[component] * 100, decimals: 1))% of variance)"
         }
         func loadings(_ component: Int) -> String {
             let order = featureNames.indices.sorted {
@@ -63,7 +67,7 @@ public enum LabelledTableReport {
             }
             return order.prefix(3).map { feature in
                 let value = pca.components[component, feature]
-                return "\(featureNames[feature]) \(value >= 0 ? "+" : "−")\(SVGNumber.format(abs(value), decimals: 2))"
+                return "\(featureNames[feature]) \(value >= 0 ? "+" : "−")\(DecimalText.format(abs(value), decimals: 2))"
             }.joined(separator: ", ")
         }
         let chart = SegmentScatter(points: projected, labels: pointLabels, xTitle: title(0), yTitle: title(1),

@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// Everything a report can show. Every section is optional: the HTML holds
 /// only the sections that are filled in, in a fixed order.
 public struct ReportContent: Sendable {
@@ -51,7 +55,7 @@ public struct KSelectionSection: Sendable {
         if let knee = chart.knee { sentences.append("The inertia curve bends most (its knee) at k = \(knee).") }
         let scored = zip(chart.ks, chart.silhouette).compactMap { k, value in value.map { (k, $0) } }
         if let best = scored.max(by: { $0.1 < $1.1 }) {
-            sentences.append("The mean silhouette is highest at k = \(best.0) (\(SVGNumber.format(best.1, decimals: 3))).")
+            sentences.append("The mean silhouette is highest at k = \(best.0) (\(DecimalText.format(best.1, decimals: 3))).")
         }
         return sentences.joined(separator: " ")
     }

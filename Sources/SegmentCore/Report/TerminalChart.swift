@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// Text charts for a terminal, drawn with Unicode block elements.
 ///
 /// Bars are measured in eighths of a character cell (`▏▎▍▌▋▊▉█`), so a
@@ -52,12 +56,12 @@ public enum TerminalChart {
             return notes.isEmpty ? "" : "  " + notes.joined(separator: " ")
         }
         let inertiaBars = zip(ks, inertia).map { k, value in
-            Bar(label: "k=\(k)", value: value, note: SVGNumber.format(value, decimals: 2) + marks(k))
+            Bar(label: "k=\(k)", value: value, note: DecimalText.format(value, decimals: 2) + marks(k))
         }
         var text = horizontalBars(title: "inertia (lower is tighter)", bars: inertiaBars, width: width)
         if silhouette.contains(where: { $0 != nil }) {
             let silhouetteBars = zip(ks, silhouette).map { k, value in
-                Bar(label: "k=\(k)", value: value ?? 0, note: (value.map { SVGNumber.format($0, decimals: 4) } ?? "-") + marks(k))
+                Bar(label: "k=\(k)", value: value ?? 0, note: (value.map { DecimalText.format($0, decimals: 4) } ?? "-") + marks(k))
             }
             text += "\n" + horizontalBars(title: "mean silhouette (higher is better)", bars: silhouetteBars, width: width)
         }

@@ -24,20 +24,20 @@ extension ClusterCommand {
         let (idColumn, featureColumns) = try CommonOptions.chooseColumns(prefix, arguments)
         let progress = TerminalProgress(console: console)
         defer { progress.finish() }
+        let records = FileRecords(source, dialect: dialect, progress: progress.reporter)
 
-        let fitted = try StreamingFeatureFit.fit(source, dialect: dialect, prefix: prefix, featureColumns: featureColumns,
+        let fitted = try StreamingFeatureFit.fit(records, prefix: prefix, featureColumns: featureColumns,
                                                  missing: CommonOptions.missingPolicy(arguments), scale: CommonOptions.scaleMethod(arguments),
-                                                 sampleRows: configuration.initializationSampleSize, seed: seed, progress: progress.reporter)
+                                                 sampleRows: configuration.initializationSampleSize, seed: seed)
         let pipeline = fitted.pipeline
         let fitPasses = pipeline.columns.contains { $0.encoding != .numeric } || ![.error, .drop].contains(pipeline.missingPolicy) ? 2 : 1
         configuration.threads = threads
-        let model = try MiniBatchKMeans.fit(source, dialect: dialect, pipeline: pipeline, inputColumns: featureColumns, sample: fitted.sample,
-                                            rowCount: fitted.featureRowCount, configuration: configuration, firstPass: fitPasses + 1,
-                                            progress: progress.reporter)
+        let model = try MiniBatchKMeans.fit(records, pipeline: pipeline, inputColumns: featureColumns, sample: fitted.sample,
+                                            rowCount: fitted.featureRowCount, configuration: configuration, firstPass: fitPasses + 1)
         let passes = fitPasses + model.epochs + 2
-        let measured = try MiniBatchKMeans.measure(source, dialect: dialect, pipeline: pipeline, inputColumns: featureColumns, centers: model.centers,
+        let measured = try MiniBatchKMeans.measure(records, pipeline: pipeline, inputColumns: featureColumns, centers: model.centers,
                                                    sampleRows: ClusterOutput.silhouetteRows, seed: seed,
-                                                   stage: "pass \(passes - 1): measuring", progress: progress.reporter)
+                                                   stage: "pass \(passes - 1): measuring")
         let numbering = SegmentNumbering(sizes: measured.sizes, firstRows: measured.firstRows)
         let centers = model.centers.selectingRows(numbering.order)
         let sizes = numbering.order.map { measured.sizes[$0] }
@@ -52,9 +52,9 @@ extension ClusterCommand {
                                      labelColumn: labelColumn, rule: rule)
             try ClusterOutput.writeModel(saved, path: path, outputs: outputs)
         }
-        try writeMiniBatchRows(source, dialect: dialect, pipeline: pipeline, inputColumns: featureColumns, centers: model.centers,
+        try writeMiniBatchRows(records, pipeline: pipeline, inputColumns: featureColumns, centers: model.centers,
                                numbering: numbering, columnNames: prefix.columnNames, labelColumn: labelColumn, arguments: arguments,
-                               outputs: outputs, stage: "pass \(passes): writing", progress: progress.reporter)
+                               outputs: outputs, stage: "pass \(passes): writing")
         progress.finish()
         try outputs.commitAll()
         guard !console.quiet else { return }
@@ -81,14 +81,14 @@ extension ClusterCommand {
     /// The writing pass: every input record unchanged plus its segment
     /// (nearest of `centers`, renumbered by `numbering`; empty for rows
     /// without features) under the header `columnNames` + `labelColumn`.
-    static func writeMiniBatchRows(_ source: InputSource, dialect: CSVDialect, pipeline: FeaturePipeline, inputColumns: [Int], centers: Matrix,
+    static func writeMiniBatchRows(_ records: FileRecords, pipeline: FeaturePipeline, inputColumns: [Int], centers: Matrix,
                                    numbering: SegmentNumbering, columnNames: [String], labelColumn: String, arguments: ParsedArguments,
-                                   outputs: OutputBatch, stage: String, progress: ProgressReporter) throws {
+                                   outputs: OutputBatch, stage: String) throws {
         let sink = try outputs.open(OutputDestination(argument: arguments.string("output")))
         let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false), header: columnNames + [labelColumn])
         var assigner = SegmentAssigner(rule: .nearestCenter(centers: centers.storage, dimensions: centers.columns))
         var values: [OutputValue] = []
-        try pipeline.forEachRow(in: source, dialect: dialect, inputColumns: inputColumns, progress: progress, stage: stage) { record, features in
+        try pipeline.forEachRow(in: records, inputColumns: inputColumns, stage: stage) { record, features in
             let label: OutputValue = features.map { .integer(numbering.newLabel[assigner.label(of: $0)]) } ?? .missing
             if writer.passesCellsThrough {
                 try writer.write(cells: record.field, count: record.count, appending: [label])

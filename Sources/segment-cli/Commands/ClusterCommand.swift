@@ -50,15 +50,9 @@ enum ClusterCommand: SegmentCommand {
             // Streams the file instead of loading it.
             return try runMiniBatch(arguments, console: console)
         }
-        var table = try CommonOptions.loadTable(arguments)
+        let table = try CommonOptions.loadTable(arguments)
         let labelColumn = try ClusterOutput.labelColumn(arguments, table: table)
         let prepared = try CommonOptions.prepareFeatures(table, arguments)
-        if CommonOptions.format(arguments, report: false).passesCellsThrough {
-            // The features hold what the rows' values were needed for; the
-            // rows are written from their text. Freed now, the values' pages
-            // serve the fit's buffers.
-            table = table.droppingParsedValues()
-        }
         let algorithm = arguments.choice("algorithm") ?? "kmeans"
         let outputs = OutputBatch()
         let outcome = try cluster(prepared, algorithm: algorithm, arguments, console: console, outputs: outputs)
@@ -68,9 +62,6 @@ enum ClusterCommand: SegmentCommand {
                                       labelColumn: labelColumn, arguments: arguments, outputs: outputs)
         try ClusterOutput.writeRows(table, features: prepared.features, clustering: outcome.clustering,
                                     labelColumn: labelColumn, arguments: arguments, outputs: outputs)
-        // The table is the last large buffer: its memory goes back to the
-        // system while the outputs are synced, not when the process exits.
-        BackgroundRelease.discard(consume table)
         // The summary's silhouette is computed while the outputs are synced
         // to disk; it is printed once they are in place.
         let features = prepared.features.matrix
@@ -78,8 +69,6 @@ enum ClusterCommand: SegmentCommand {
             console.quiet ? nil : ClusterOutput.summarySilhouette(outcome, features: features, arguments: arguments)
         }
         ClusterOutput.summarize(outcome, algorithm: algorithm, features: features, silhouette: silhouette, console: console)
-        BackgroundRelease.release(consume features)
-        BackgroundRelease.release(consume prepared)
     }
 
     /// Runs `algorithm` on the prepared features with the options of

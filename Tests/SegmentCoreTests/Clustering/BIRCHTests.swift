@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// BIRCH against scikit-learn's `Birch`.
 @Suite struct BIRCHTests {

@@ -1,5 +1,8 @@
 import Foundation
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Reference data from `Fixtures/reference/` (made by bench/reference/make_reference.py
 /// with SciPy 1.17.1 / scikit-learn 1.9.1; each JSON states its provenance) and

@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// DBSCAN against scikit-learn and a plain implementation of its algorithm.
 @Suite struct DBSCANTests {

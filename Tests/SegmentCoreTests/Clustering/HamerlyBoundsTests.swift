@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// The single-precision storage of Hamerly's bounds: an upper bound may only
 /// round up and a lower bound only down, or a row could be skipped whose

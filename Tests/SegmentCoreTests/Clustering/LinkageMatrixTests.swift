@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// SciPy's linkage layout and the two ways of cutting it, on hand-computed cases.
 @Suite struct LinkageMatrixTests {

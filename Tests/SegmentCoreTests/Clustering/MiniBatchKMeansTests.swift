@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// The mini-batch k-means update against hand-computed values and a plain
 /// transcription of scikit-learn's step (`PlainMiniBatch`).

@@ -1,4 +1,7 @@
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// A plain, obviously correct k-means (scikit-learn's Lloyd semantics: strict
 /// convergence on unchanged labels, tolerance on the summed squared centre

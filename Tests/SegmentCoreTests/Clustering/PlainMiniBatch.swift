@@ -1,4 +1,7 @@
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// A plain transcription of scikit-learn's `MiniBatchKMeans` step
 /// (`_mini_batch_step` with `_minibatch_update_dense`, `_random_reassign`

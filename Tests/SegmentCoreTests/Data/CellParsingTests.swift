@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Byte-level number, missing-value and date parsing.
 @Suite struct CellParsingTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// `FileSummary` (summaries straight from the mapped bytes) must equal
 /// `ColumnSummary.summarize` of the loaded table, bit for bit, for any chunk

@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Word-at-a-time byte searches against byte-by-byte loops.
 @Suite struct ByteWordsTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// A seeded mutation fuzzer for the CSV reader, run for a bounded number of
 /// inputs in every test run: no input may crash it, every failure must be a

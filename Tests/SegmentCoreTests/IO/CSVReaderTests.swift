@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// The RFC 4180 reader: every edge case and every error message.
 @Suite struct CSVReaderTests {

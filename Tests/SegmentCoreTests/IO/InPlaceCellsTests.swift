@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Tables whose cells stay in place in the mapped input (the parallel
 /// reader's) must behave exactly like tables whose cells are packed in a

@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// The parallel search that decides whether a file can be read in parallel.
 @Suite struct MappedFileTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// CSV quoting, JSON text and atomic output files.
 @Suite struct OutputTests {
@@ -101,13 +104,11 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
     }
 
-    /// Past `OutputSink.writebackStep` bytes the sink asks the kernel to
-    /// start writing to disk early; the file must still hold every byte in
-    /// order.
+    /// Outputs far larger than the sink's buffer hold every byte in order.
     @Test func longOutputsAreWrittenInOrder() throws {
         let path = try TestFiles.temporary("", name: "long.bin")
         let sink = try OutputSink(.file(path))
-        let blockSize = 1 << 20, blocks = 2 * OutputSink.writebackStep / blockSize + 3
+        let blockSize = 1 << 20, blocks = 67
         for block in 0..<blocks {
             let bytes = [UInt8](repeating: UInt8(block % 251), count: blockSize)
             try bytes.withUnsafeBufferPointer { try sink.write(bytes: $0) }
@@ -140,10 +141,9 @@ import Testing
     }
 
     @Test func largeExistingFileStaysIntactUntilTheCommit() throws {
-        // Above `ReplacedFile.minimumSize`, so opening the sink drops the old
-        // file's cached pages in the background: its contents must not change.
+        // A file larger than the sink's buffer, replaced only on commit.
         let line = "0123456789,abcdefghij,klmnopqrstuvwxyz\n"
-        let old = String(repeating: line, count: 2 * ReplacedFile.minimumSize / line.utf8.count)
+        let old = String(repeating: line, count: (8 << 20) / line.utf8.count)
         let path = try TestFiles.temporary(old, name: "large.csv")
         let abandoned = try OutputSink(.file(path))
         try abandoned.write("never lands\n")

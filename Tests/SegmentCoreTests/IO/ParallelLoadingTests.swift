@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// The parallel reader for quote-free files (`ParallelTableReader`) must build exactly the table the
 /// streaming reader builds, and report the same errors.

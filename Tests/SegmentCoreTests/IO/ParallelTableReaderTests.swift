@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// The parallel reader must produce exactly what the streaming reader does.
 @Suite struct ParallelTableReaderTests {

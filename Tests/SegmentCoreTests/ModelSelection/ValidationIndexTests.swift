@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 @Suite struct ValidationIndexTests {
     /// scikit-learn 1.9.1 values on mall income/spending with its k = 5

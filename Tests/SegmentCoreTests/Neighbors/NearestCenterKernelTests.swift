@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// The nearest-centre kernels against plain double-precision loops: the
 /// single-precision screen must always pick the centre the exact kernel

@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Values that would overflow squared distances are refused with the line,
 /// column and value; quoted cells in messages stay short.

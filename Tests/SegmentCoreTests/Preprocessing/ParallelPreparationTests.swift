@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// The parallel steps of feature preparation — interleaving parsed columns,
 /// fitting and applying a scaler, the magnitude check — give the same

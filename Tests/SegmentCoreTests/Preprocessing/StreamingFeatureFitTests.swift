@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// The streaming pipeline fit against the in-memory `FeaturePipeline.fit`.
 @Suite struct StreamingFeatureFitTests {
@@ -12,7 +15,7 @@ import Testing
         let table = try TableLoader.load(.file(path), dialect: .csv, threads: 1)
         let memory = try FeaturePipeline.fit(table: table, featureColumns: featureColumns, missing: missing, scale: scale)
         let prefix = try TableLoader.loadPrefix(.file(path), dialect: .csv, rows: prefixRows, threads: 1)
-        let streamed = try StreamingFeatureFit.fit(.file(path), dialect: .csv, prefix: prefix, featureColumns: featureColumns,
+        let streamed = try StreamingFeatureFit.fit(FileRecords(.file(path), dialect: .csv), prefix: prefix, featureColumns: featureColumns,
                                                    missing: missing, scale: scale, sampleRows: 1_000, seed: 0)
         return (memory, streamed)
     }
@@ -51,7 +54,7 @@ import Testing
         let path = try TestFiles.temporary("x\n1\n2\nabc\n")
         let prefix = try TableLoader.loadPrefix(.file(path), dialect: .csv, rows: 2, threads: 1)
         #expect(throws: SegmentError.invalidData(file: path, line: 4, column: "x", message: FeatureCellError.notANumber.message(for: "abc"))) {
-            try StreamingFeatureFit.fit(.file(path), dialect: .csv, prefix: prefix, featureColumns: [0], missing: .error, scale: .none,
+            try StreamingFeatureFit.fit(FileRecords(.file(path), dialect: .csv), prefix: prefix, featureColumns: [0], missing: .error, scale: .none,
                                         sampleRows: 10, seed: 0)
         }
     }

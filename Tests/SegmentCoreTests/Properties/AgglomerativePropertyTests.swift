@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Agglomerative clustering (Lance & Williams, 1967; Müllner, "Modern
 /// hierarchical, agglomerative clustering algorithms", 2011) against the

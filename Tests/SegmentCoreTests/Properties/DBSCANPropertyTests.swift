@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// DBSCAN (Ester et al., KDD 1996) against a brute-force reference on many
 /// seeded random small datasets, for both metrics: the same core points, the

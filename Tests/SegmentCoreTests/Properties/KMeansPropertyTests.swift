@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Properties of k-means on many seeded random small datasets: every row gets
 /// a label in range, Lloyd's inertia never increases, Hamerly's bounds give

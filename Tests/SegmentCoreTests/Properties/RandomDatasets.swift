@@ -1,4 +1,7 @@
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Seeded random small datasets for property-based tests: a few Gaussian-ish
 /// blobs (sums of uniforms) in 1–4 dimensions, optionally rounded to

@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Scaling then scaling back returns the data (up to rounding) for every
 /// method, on many seeded random datasets with constant and wide-ranging

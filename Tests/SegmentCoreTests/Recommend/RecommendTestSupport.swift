@@ -1,5 +1,8 @@
 import Foundation
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Helpers shared by the recommendation tests.
 enum RecommendTestSupport {

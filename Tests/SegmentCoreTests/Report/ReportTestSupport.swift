@@ -2,7 +2,10 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Reference files and checks shared by the report and profiling tests.
 enum ReportTestSupport {

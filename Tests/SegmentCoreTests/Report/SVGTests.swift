@@ -1,19 +1,22 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 @Suite("SVG writer")
 struct SVGTests {
     @Test("numbers use fixed decimals without trailing zeros")
     func numberFormatting() {
-        #expect(SVGNumber.format(12.345) == "12.35")
-        #expect(SVGNumber.format(12.5) == "12.5")
-        #expect(SVGNumber.format(-3) == "-3")
-        #expect(SVGNumber.format(-0.001) == "0")
-        #expect(SVGNumber.format(0.05, decimals: 1) == "0.1")
-        #expect(SVGNumber.format(1.005, decimals: 3) == "1.005")
-        #expect(SVGNumber.format(0.25) == "0.25")
-        #expect(SVGNumber.format(.nan) == "0")
-        #expect(SVGNumber.format(181363.59595959593) == "181363.6")
+        #expect(DecimalText.format(12.345) == "12.35")
+        #expect(DecimalText.format(12.5) == "12.5")
+        #expect(DecimalText.format(-3) == "-3")
+        #expect(DecimalText.format(-0.001) == "0")
+        #expect(DecimalText.format(0.05, decimals: 1) == "0.1")
+        #expect(DecimalText.format(1.005, decimals: 3) == "1.005")
+        #expect(DecimalText.format(0.25) == "0.25")
+        #expect(DecimalText.format(.nan) == "0")
+        #expect(DecimalText.format(181363.59595959593) == "181363.6")
     }
 
     @Test("text is escaped for XML")

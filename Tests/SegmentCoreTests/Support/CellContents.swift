@@ -1,4 +1,7 @@
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Every cell's bytes, row-major: what two tables must agree on whatever
 /// their cell layout (packed or in place in the input).

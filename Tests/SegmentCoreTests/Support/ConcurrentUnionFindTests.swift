@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// The lock-free union–find against a plain sequential one.
 @Suite struct ConcurrentUnionFindTests {

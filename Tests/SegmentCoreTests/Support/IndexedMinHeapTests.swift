@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// The indexed heap against a plain linear scan for the minimum.
 @Suite struct IndexedMinHeapTests {

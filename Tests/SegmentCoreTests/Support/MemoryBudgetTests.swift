@@ -1,5 +1,8 @@
 import Testing
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 @Suite struct MemoryBudgetTests {
     @Test func parsesSizes() {
@@ -21,6 +24,6 @@ import Testing
     }
 
     @Test func availableMemoryIsPositive() {
-        #expect(MemoryBudget.availableBytes > 0)
+        #expect(SystemMemory.availableBytes > 0)
     }
 }

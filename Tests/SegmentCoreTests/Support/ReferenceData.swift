@@ -1,5 +1,8 @@
 import Foundation
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Reads the bundled fixtures and the scikit-learn reference values in
 /// Fixtures/reference (made by bench/reference/make_reference.py; each JSON

@@ -1,5 +1,8 @@
 import Foundation
+@testable import SegmentAlgorithms
+@testable import SegmentBase
 @testable import SegmentCore
+@testable import SegmentIO
 
 /// Paths to bundled fixtures and scratch files for tests.
 enum TestFiles {

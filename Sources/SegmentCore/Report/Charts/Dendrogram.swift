@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// The merge tree of an agglomerative run, truncated to its top merges as
 /// SciPy's `dendrogram(truncate_mode="lastp")` does: only the last
 /// `leafCount − 1` merges are drawn, and each subtree below them becomes one

@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 extension KSelectionChart {
     /// The curves of a k-means model selection: inertia and mean silhouette
     /// for every k fitted, the knee of the inertia curve, and `chosen` (the

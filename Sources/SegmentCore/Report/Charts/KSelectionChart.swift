@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// The k-selection curves: inertia against k with the knee marked and, when
 /// available, the mean silhouette against k; the chosen k is a dashed line
 /// on both panels.

@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// A grid of segments (rows) against features (columns) where each cell
 /// shows how far the segment's mean lies from the overall mean, in overall
 /// standard deviations, on a diverging blue–orange scale (both ends stay
@@ -57,11 +61,11 @@ public struct ProfileHeatmap: Sendable {
                 let x = labelWidth + cellWidth * Double(column)
                 svg.rect(x: x, y: y, width: cellWidth - 2, height: cellHeight - 2, fill: Self.color(for: value))
                 let sign = value > 0.005 ? "+" : ""
-                svg.text(sign + SVGNumber.format(value, decimals: 2), x: x + cellWidth / 2 - 1, y: y + cellHeight / 2 + 4,
+                svg.text(sign + DecimalText.format(value, decimals: 2), x: x + cellWidth / 2 - 1, y: y + cellHeight / 2 + 4,
                          anchor: .middle, size: 11, weight: abs(value) >= Persona.threshold ? "bold" : nil)
             }
         }
-        svg.text("blue: below average · orange: above average · bold: at least \(SVGNumber.format(Persona.threshold)) sd",
+        svg.text("blue: below average · orange: above average · bold: at least \(DecimalText.format(Persona.threshold)) sd",
                  x: labelWidth, y: height - 12, size: 10, fill: Palette.axis)
         return svg.render()
     }

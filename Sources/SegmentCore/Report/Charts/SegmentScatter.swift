@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// A 2-D scatter of the rows coloured (and shaped) by segment, with each
 /// segment's centre marked and numbered.
 ///

@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// Horizontal bars of segment sizes, labelled with the count and share.
 public struct SegmentSizeBars: Sendable {
     /// Rows per segment, by segment id.
@@ -36,7 +40,7 @@ public struct SegmentSizeBars: Sendable {
             let length = largest > 0 ? Double(bar.size) / largest * plotWidth : 0
             svg.text(TextMeasure.truncated(bar.label, toWidth: labelWidth - 6, size: 11), x: labelWidth, y: y + 16, anchor: .end, size: 11)
             svg.rect(x: labelWidth + 8, y: y + 4, width: length, height: rowHeight - 8, fill: bar.color)
-            let share = SVGNumber.format(Double(bar.size) / Double(total) * 100, decimals: 1)
+            let share = DecimalText.format(Double(bar.size) / Double(total) * 100, decimals: 1)
             svg.text("\(bar.size) (\(share)%)", x: labelWidth + 14 + length, y: y + 16, size: 11)
         }
         svg.line(x1: labelWidth + 8, y1: top, x2: labelWidth + 8, y2: height - 10, stroke: Palette.axis)

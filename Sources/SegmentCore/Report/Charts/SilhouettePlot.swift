@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// The silhouette plot of P. J. Rousseeuw, "Silhouettes: a graphical aid to
 /// the interpretation and validation of cluster analysis" (1987): per
 /// segment, the samples' silhouette values sorted in decreasing order as a
@@ -30,7 +34,7 @@ public struct SilhouettePlot: Sendable {
         let width = 640.0, height = 420.0
         let gap = 6.0
         var svg = SVGDocument(width: width, height: height, title: "Silhouette plot")
-        svg.text("Silhouette per segment (mean \(SVGNumber.format(mean, decimals: 3)))", x: width / 2, y: 20,
+        svg.text("Silhouette per segment (mean \(DecimalText.format(mean, decimals: 3)))", x: width / 2, y: 20,
                  anchor: .middle, size: 13, weight: "bold")
         let lowest = min(-0.1, groups.compactMap(\.last).min() ?? 0)
         let frame = PlotFrame(left: 90, top: 36, width: width - 120, height: height - 90,

@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// A chart legend: one row per entry with its marker and label.
 public struct Legend: Sendable {
     /// One legend row.

@@ -1,4 +1,7 @@
 import Foundation
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
 
 /// Axis ticks at "nice" numbers (1, 2 or 5 × a power of ten) covering a data
 /// range (P. S. Heckbert, "Nice numbers for graph labels", Graphics Gems,
@@ -49,9 +52,9 @@ public struct NiceScale: Sendable, Equatable {
     /// A tick label: fixed decimals, thousands written as `12k` when the step is a multiple of 1000.
     public func label(_ value: Double) -> String {
         if step >= 1000, (value / 1000).rounded() == value / 1000, abs(value) >= 1000 {
-            return SVGNumber.format(value / 1000, decimals: 0) + "k"
+            return DecimalText.format(value / 1000, decimals: 0) + "k"
         }
-        return SVGNumber.format(value, decimals: decimals)
+        return DecimalText.format(value, decimals: decimals)
     }
 
     /// `raw` rounded to 1, 2, 5 or 10 times a power of ten.

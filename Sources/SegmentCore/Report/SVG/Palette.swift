@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// Colours for charts: the Okabe–Ito palette, safe for the common forms of
 /// colour blindness (M. Okabe and K. Ito, "Color Universal Design", 2008).
 public enum Palette {

@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// A rectangular plot area inside an `SVGDocument` with numeric x and y
 /// axes: nice ticks, light grid lines, tick labels and axis titles.
 public struct PlotFrame: Sendable {

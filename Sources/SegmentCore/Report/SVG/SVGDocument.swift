@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// A minimal SVG writer: elements are appended in drawing order and
 /// serialised with fixed-decimal coordinates, so the same drawing always
 /// yields byte-identical text.
@@ -32,7 +36,7 @@ public struct SVGDocument: Sendable {
     }
 
     /// Formats a coordinate or length.
-    static func number(_ value: Double) -> String { SVGNumber.format(value, decimals: 2) }
+    static func number(_ value: Double) -> String { DecimalText.format(value, decimals: 2) }
 
     /// A line from (`x1`, `y1`) to (`x2`, `y2`).
     public mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String,

@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// Escaping of text for XML/HTML content and attribute values.
 public enum MarkupEscaping {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities, and

@@ -1,3 +1,7 @@
+import SegmentBase
+import SegmentIO
+import SegmentAlgorithms
+
 /// Rough text widths for layout, so labels can be given room or shortened
 /// without a font engine. Sans-serif glyphs average about 0.6 em; the
 /// estimate errs on the wide side for lower-case text.

@@ -1,0 +1,63 @@
+import SegmentBase
+
+/// A segment's numeric feature in original units, compared with everyone.
+public struct FeatureProfile: Sendable, Equatable {
+    /// The column name.
+    public var name: String
+    /// Mean of the segment's present values.
+    public var mean: Double
+    /// Median of the segment's present values (NumPy's linear interpolation).
+    public var median: Double
+    /// `(segment mean − overall mean) / overall standard deviation` (sample,
+    /// n − 1, over all labelled rows); 0 when the column is constant.
+    public var difference: Double
+}
+
+/// The share of each value of a categorical column within a segment.
+public struct CategoryProfile: Sendable, Equatable {
+    /// The column name.
+    public var column: String
+    /// Every value of the column (most frequent overall first) with its share
+    /// of the segment's rows (missing cells count in the denominator only).
+    public var shares: [(value: String, share: Double)]
+
+    /// Equal when the column and every (value, share) pair are equal.
+    public static func == (lhs: CategoryProfile, rhs: CategoryProfile) -> Bool {
+        lhs.column == rhs.column && lhs.shares.elementsEqual(rhs.shares) { $0.value == $1.value && $0.share == $1.share }
+    }
+}
+
+/// One segment described for a marketer: size, feature statistics,
+/// category shares, a persona and a suggested action.
+public struct SegmentProfile: Sendable, Equatable {
+    /// The segment label as written in the label column (`all` for the overall row).
+    public var label: String
+    /// Whether this is the noise group (label −1).
+    public var isNoise: Bool
+    /// Number of rows.
+    public var size: Int
+    /// Share of all labelled rows.
+    public var share: Double
+    /// Per numeric feature, in the order requested.
+    public var features: [FeatureProfile]
+    /// Per categorical column, in the order requested.
+    public var categories: [CategoryProfile]
+    /// A short description from the strongest differences (see `Persona`).
+    public var persona: String
+    /// What to do with the segment (see `SuggestedAction`).
+    public var action: SuggestedAction?
+}
+
+/// The profiles of every segment of a labelled table, plus the overall row.
+public struct SegmentProfiles: Sendable {
+    /// The segments in label order (numeric labels ascending, noise last).
+    public var segments: [SegmentProfile]
+    /// Everyone with a label, described the same way (persona `everyone`).
+    public var overall: SegmentProfile
+    /// Rows whose label was empty (e.g. dropped for missing values), left out.
+    public var unlabelledCount: Int
+    /// Numeric feature names, in order.
+    public var featureNames: [String]
+    /// Categorical column names, in order.
+    public var categoryColumns: [String]
+}

@@ -1,0 +1,41 @@
+import SegmentBase
+
+/// `SegmentProfiles` as output records for `RecordWriter`.
+extension SegmentProfiles {
+    /// The column names: `segment, size, share, persona, action`, then per
+    /// feature `NAME mean`, `NAME median`, `NAME diff (sd)`, then per category
+    /// value `COLUMN=VALUE` (its share of the segment).
+    public var recordHeader: [String] {
+        var header = ["segment", "size", "share", "persona", "action"]
+        for name in featureNames { header += ["\(name) mean", "\(name) median", "\(name) diff (sd)"] }
+        for category in overall.categories {
+            header += category.shares.map { "\(category.column)=\($0.value)" }
+        }
+        return header
+    }
+
+    /// One record per segment (noise after the segments) and a last `all` row.
+    /// - Parameter readable: round statistics to 2 decimals and write shares as
+    ///   percentages (for `table` and `markdown`); otherwise full precision and
+    ///   shares as fractions.
+    public func records(readable: Bool) -> [[OutputValue]] {
+        func number(_ value: Double) -> OutputValue {
+            guard value.isFinite else { return .missing }
+            return readable ? .text(DecimalText.format(value, decimals: 2)) : .number(value)
+        }
+        func share(_ value: Double) -> OutputValue {
+            readable ? .text(DecimalText.format(value * 100, decimals: 1) + "%") : .number(value)
+        }
+        return (segments + [overall]).map { profile in
+            var record: [OutputValue] = [.text(profile.label), .integer(profile.size), share(profile.share),
+                                         .text(profile.persona), profile.action.map { .text($0.text) } ?? .missing]
+            for feature in profile.features {
+                record += [number(feature.mean), number(feature.median), number(feature.difference)]
+            }
+            for category in profile.categories {
+                record += category.shares.map { share($0.share) }
+            }
+            return record
+        }
+    }
+}

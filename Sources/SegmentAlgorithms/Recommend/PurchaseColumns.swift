@@ -1,0 +1,103 @@
+import SegmentBase
+
+/// Which columns of a purchase log hold the customer, item, quantity, date,
+/// amount and unit price.
+public struct PurchaseColumns: Sendable, Equatable {
+    /// The customer id column.
+    public var customer: Int
+    /// The item (product) id column; `nil` only for analyses that need no
+    /// items (RFM).
+    public var item: Int?
+    /// The quantity column; without it every purchase counts once.
+    public var quantity: Int?
+    /// The purchase date column.
+    public var date: Int?
+    /// The amount (revenue) column.
+    public var amount: Int?
+    /// The unit price column (monetary value = quantity × price).
+    public var price: Int?
+
+    /// Creates a column assignment.
+    public init(customer: Int, item: Int?, quantity: Int? = nil, date: Int? = nil, amount: Int? = nil, price: Int? = nil) {
+        self.customer = customer
+        self.item = item
+        self.quantity = quantity
+        self.date = date
+        self.amount = amount
+        self.price = price
+    }
+
+    /// Column names given on the command line; `nil` means detect by name.
+    public struct Names: Sendable {
+        /// `--customer-column`.
+        public var customer: String?
+        /// `--item-column`.
+        public var item: String?
+        /// `--quantity-column`.
+        public var quantity: String?
+        /// `--date-column`.
+        public var date: String?
+        /// `--amount-column`.
+        public var amount: String?
+        /// `--price-column`.
+        public var price: String?
+        /// Names with every column detected.
+        public init(customer: String? = nil, item: String? = nil, quantity: String? = nil,
+                    date: String? = nil, amount: String? = nil, price: String? = nil) {
+            self.customer = customer
+            self.item = item
+            self.quantity = quantity
+            self.date = date
+            self.amount = amount
+            self.price = price
+        }
+    }
+
+    /// Resolves the columns of `table`: a given name must exist; an omitted
+    /// one is detected by name — customer: a column whose name contains
+    /// `customer`, `user` or `client` (an id-like one first); item:
+    /// `product`, `item` or `sku`; quantity: `quantity` or `qty`; date: a
+    /// column of type date (one named `date` first); amount: `amount`,
+    /// `revenue`, `total` or `spend`; price: `price`.
+    ///
+    /// - Parameter requireItem: whether a missing item column is an error.
+    /// - Throws: `SegmentError.invalidParameter` when the customer or a
+    ///   required item column is neither given nor found, listing the columns.
+    public static func resolve(_ names: Names, in table: Table, requireItem: Bool = true) throws -> PurchaseColumns {
+        let columnNames = table.columnNames
+        func pick(_ given: String?, option: String, _ detect: () -> Int?) throws -> Int? {
+            if let given { return try ColumnSelection.resolve(given, in: columnNames, option: option) }
+            return detect()
+        }
+        func required(_ index: Int?, what: String, option: String) throws -> Int {
+            guard let index else {
+                throw SegmentError.invalidParameter("\(table.source): cannot tell which column holds the \(what); name it with \(option) (columns: \(columnNames.joined(separator: ", ")))")
+            }
+            return index
+        }
+        let customer = try required(
+            pick(names.customer, option: "--customer-column") { detect(["customer", "user", "client"], in: columnNames, preferId: true) },
+            what: "customer id", option: "--customer-column")
+        var item = try pick(names.item, option: "--item-column") { detect(["product", "item", "sku"], in: columnNames, preferId: true) }
+        if requireItem { item = try required(item, what: "item id", option: "--item-column") }
+        let quantity = try pick(names.quantity, option: "--quantity-column") { detect(["quantity", "qty"], in: columnNames) }
+        let date = try pick(names.date, option: "--date-column") {
+            let dates = table.columns.indices.filter { table.columns[$0].type == .date }
+            return dates.first { columnNames[$0].lowercased().contains("date") } ?? dates.first
+        }
+        let amount = try pick(names.amount, option: "--amount-column") { detect(["amount", "revenue", "total", "spend"], in: columnNames) }
+        let price = try pick(names.price, option: "--price-column") { detect(["price"], in: columnNames) }
+        return PurchaseColumns(customer: customer, item: item, quantity: quantity, date: date, amount: amount, price: price)
+    }
+
+    /// The first column whose lower-cased name contains one of `keywords`,
+    /// preferring one whose last word is `id` when `preferId` is set.
+    public static func detect(_ keywords: [String], in columnNames: [String], preferId: Bool = false) -> Int? {
+        let matches = columnNames.indices.filter { index in
+            let name = columnNames[index].lowercased()
+            return keywords.contains { name.contains($0) }
+        }
+        if preferId, let id = matches.first(where: { ColumnSelection.hasIdAsLastWord(columnNames[$0]) }) { return id }
+        return matches.first
+    }
+}

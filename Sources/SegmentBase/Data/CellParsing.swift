@@ -1,0 +1,317 @@
+import Foundation
+
+/// What one text cell holds, as seen by type inference.
+public enum CellKind: UInt8, Sendable {
+    /// Empty, `NA`, `N/A`, `NaN` or `null` (any case, surrounding spaces ignored).
+    case missing
+    /// A whole number that fits 53 bits exactly.
+    case integer
+    /// A finite decimal number.
+    case number
+    /// An ISO-8601 date or date-time (`2024-03-01`, `2024-03-01T10:30:00`).
+    case date
+    /// `inf`, `-inf`, `infinity` (any case): a number, but not a usable one.
+    case nonFinite
+    /// Anything else.
+    case text
+}
+
+/// Byte-level parsing of single cells, without allocating a `String`.
+public enum CellParsing {
+    /// Classifies `cell` and returns its numeric value: the number itself, the
+    /// date as seconds since 1970-01-01 UTC, or NaN for missing and text.
+    @inlinable
+    public static func classify(_ cell: UnsafeBufferPointer<UInt8>) -> (CellKind, Double) {
+        if let plain = parsePlainNumber(cell) { return (plain.isInteger ? .integer : .number, plain.value) }
+        let trimmed = trimmingSpaces(cell)
+        if trimmed.isEmpty || isMissingToken(trimmed) { return (.missing, .nan) }
+        if let value = parseNumber(trimmed) {
+            return (value.isInteger ? .integer : .number, value.value)
+        }
+        if let seconds = parseDate(trimmed) { return (.date, seconds) }
+        if isInfinityToken(trimmed) { return (.nonFinite, .nan) }
+        return (.text, .nan)
+    }
+
+    /// The fast path for the most common cells, in one pass: an optional
+    /// minus sign, then 1 to 15 digits with at most one decimal point among
+    /// them (`42`, `-5.25`, `.5`, `3.`), nothing else. Returns `nil` for
+    /// anything else.
+    ///
+    /// The digits form an integer below 10^15, exact in binary64, and one
+    /// division by an exact power of ten rounds it correctly: the value
+    /// `parseNumber` gives. Without a point the cell is an integer.
+    @inlinable @inline(__always)
+    public static func parsePlainNumber(_ cell: UnsafeBufferPointer<UInt8>) -> (value: Double, isInteger: Bool)? {
+        let count = cell.count
+        guard count >= 1, count <= 17, let base = cell.baseAddress else { return nil }
+        let negative = base.pointee == 0x2D
+        var index = negative ? 1 : 0
+        var mantissa: Int64 = 0
+        var point = -1
+        while index < count {
+            let byte = base[index], digit = byte &- 0x30
+            if digit <= 9 {
+                mantissa = mantissa &* 10 &+ Int64(digit)
+            } else if byte == 0x2E && point < 0 {
+                point = index
+            } else {
+                return nil
+            }
+            index &+= 1
+        }
+        let digits = count - (negative ? 1 : 0) - (point < 0 ? 0 : 1)
+        guard digits >= 1, digits <= 15 else { return nil }
+        var value = Double(mantissa)
+        if point >= 0 { value /= exactPowersOfTen[count - 1 - point] }
+        return (negative ? -value : value, point < 0)
+    }
+
+    /// `cell` without leading and trailing ASCII spaces and tabs.
+    @inlinable
+    public static func trimmingSpaces(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard var start = cell.baseAddress else { return cell }
+        var end = start + cell.count
+        while start < end, start.pointee == 0x20 || start.pointee == 0x09 { start += 1 }
+        while end > start, (end - 1).pointee == 0x20 || (end - 1).pointee == 0x09 { end -= 1 }
+        return UnsafeBufferPointer(start: start, count: end - start)
+    }
+
+    /// Whether trimmed `cell` is one of the missing-value tokens
+    /// `NA`, `N/A`, `NaN`, `null` (case-insensitive).
+    @inlinable
+    public static func isMissingToken(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = cell.count
+        guard count >= 2 && count <= 4 else { return false }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte | 0x20 }
+        switch count {
+        case 2: return lower(cell[0]) == 0x6E && lower(cell[1]) == 0x61  // na
+        case 3:
+            if cell[1] == 0x2F { return lower(cell[0]) == 0x6E && lower(cell[2]) == 0x61 }  // n/a
+            return lower(cell[0]) == 0x6E && lower(cell[1]) == 0x61 && lower(cell[2]) == 0x6E  // nan
+        default:
+            return lower(cell[0]) == 0x6E && lower(cell[1]) == 0x75 && lower(cell[2]) == 0x6C && lower(cell[3]) == 0x6C  // null
+        }
+    }
+
+    /// The bytes of "infinity" (its first three are "inf").
+    @usableFromInline static let infinityWord: [UInt8] = Array("infinity".utf8)
+
+    /// Whether trimmed `cell` spells infinity: `inf`, `infinity`, with an
+    /// optional sign, any case.
+    @inlinable
+    public static func isInfinityToken(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        if let first = cell.first, first == 0x2B || first == 0x2D { start = 1 }
+        let length = cell.count - start
+        guard length == 3 || length == 8 else { return false }
+        for offset in 0..<length where cell[start + offset] | 0x20 != infinityWord[offset] { return false }
+        return true
+    }
+
+    /// Whether `cell` is missing (after trimming spaces).
+    @inlinable
+    public static func isMissing(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        let trimmed = trimmingSpaces(cell)
+        return trimmed.isEmpty || isMissingToken(trimmed)
+    }
+
+    /// Powers of ten that are exact in binary64 (10^0 … 10^22).
+    @usableFromInline package static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// Parses a finite decimal number: optional sign, digits with an optional
+    /// fraction, optional exponent. Returns `nil` for anything else (including
+    /// `inf`, `nan`, hex, thousands separators) and for values that overflow.
+    ///
+    /// Numbers with at most 19 significant digits and a small exponent are
+    /// converted exactly with one multiplication or division (Clinger's fast
+    /// path); the rest fall back to `strtod`, so every result is correctly
+    /// rounded.
+    @inlinable
+    public static func parseNumber(_ cell: UnsafeBufferPointer<UInt8>) -> (value: Double, isInteger: Bool)? {
+        let count = cell.count
+        var index = 0
+        var negative = false
+        if index < count, cell[index] == 0x2D || cell[index] == 0x2B {
+            negative = cell[index] == 0x2D
+            index += 1
+        }
+        var mantissa: UInt64 = 0
+        var significantDigits = 0
+        var droppedDigits = 0  // integer digits beyond 19, each a factor of ten
+        var integerDigits = 0
+        while index < count {
+            let digit = cell[index] &- 0x30
+            if digit > 9 { break }
+            if mantissa == 0 && digit == 0 {
+                // leading zero: not significant
+            } else if significantDigits < 19 {
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                significantDigits += 1
+            } else {
+                droppedDigits += 1
+            }
+            integerDigits += 1
+            index += 1
+        }
+        var fractionDigits = 0
+        var sawPoint = false
+        var exponent = droppedDigits
+        if index < count, cell[index] == 0x2E {
+            sawPoint = true
+            index += 1
+            while index < count {
+                let digit = cell[index] &- 0x30
+                if digit > 9 { break }
+                if mantissa == 0 && digit == 0 {
+                    exponent -= 1
+                } else if significantDigits < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                    significantDigits += 1
+                    exponent -= 1
+                }
+                fractionDigits += 1
+                index += 1
+            }
+        }
+        if integerDigits + fractionDigits == 0 { return nil }
+        var sawExponent = false
+        if index < count, cell[index] | 0x20 == 0x65 {
+            sawExponent = true
+            index += 1
+            var exponentNegative = false
+            if index < count, cell[index] == 0x2D || cell[index] == 0x2B {
+                exponentNegative = cell[index] == 0x2D
+                index += 1
+            }
+            var written = 0
+            var exponentDigits = 0
+            while index < count {
+                let digit = cell[index] &- 0x30
+                if digit > 9 { break }
+                if written < 100_000 { written = written * 10 + Int(digit) }
+                exponentDigits += 1
+                index += 1
+            }
+            if exponentDigits == 0 { return nil }
+            exponent += exponentNegative ? -written : written
+        }
+        if index != count { return nil }
+        let isInteger = !sawPoint && !sawExponent && significantDigits + droppedDigits <= 15
+        if mantissa == 0 { return (negative ? -0.0 : 0.0, isInteger) }
+        if significantDigits <= 15 && droppedDigits == 0 && exponent >= -22 && exponent <= 22 {
+            var value = Double(mantissa)
+            value = exponent < 0 ? value / exactPowersOfTen[-exponent] : value * exactPowersOfTen[exponent]
+            return (negative ? -value : value, isInteger)
+        }
+        guard let value = parseWithStrtod(cell), value.isFinite else { return nil }
+        return (value, isInteger)
+    }
+
+    /// Correctly rounded conversion of an already validated number.
+    @usableFromInline
+    static func parseWithStrtod(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: cell.count + 1) { text in
+            for index in 0..<cell.count { text[index] = CChar(bitPattern: cell[index]) }
+            text[cell.count] = 0
+            return strtod(text.baseAddress!, nil)
+        }
+    }
+
+    /// Parses `YYYY-MM-DD` optionally followed by `T` or a space and
+    /// `HH:MM[:SS[.fraction]]` and an optional `Z`; returns seconds since
+    /// 1970-01-01T00:00:00 UTC, or `nil`.
+    @inlinable
+    public static func parseDate(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
+        let count = cell.count
+        guard count >= 10, cell[4] == 0x2D, cell[7] == 0x2D else { return nil }
+        func number(_ from: Int, _ length: Int) -> Int? {
+            var value = 0
+            for index in from..<(from + length) {
+                let digit = cell[index] &- 0x30
+                if digit > 9 { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
+        var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        if count == 10 { return seconds }
+        guard count >= 16, cell[10] == 0x54 || cell[10] == 0x20, cell[13] == 0x3A,
+              let hour = number(11, 2), let minute = number(14, 2), hour < 24, minute < 60 else { return nil }
+        seconds += Double(hour * 3600 + minute * 60)
+        var index = 16
+        if index < count, cell[index] == 0x3A {
+            guard count >= 19, let second = number(17, 2), second < 61 else { return nil }
+            seconds += Double(second)
+            index = 19
+            if index < count, cell[index] == 0x2E {
+                index += 1
+                var scale = 0.1
+                let start = index
+                while index < count, cell[index] &- 0x30 <= 9 {
+                    seconds += Double(cell[index] - 0x30) * scale
+                    scale /= 10
+                    index += 1
+                }
+                if index == start { return nil }
+            }
+        }
+        if index < count, cell[index] == 0x5A { index += 1 }
+        return index == count ? seconds : nil
+    }
+
+    /// Days in `month` of `year` in the proleptic Gregorian calendar.
+    @inlinable
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+    /// `days_from_civil`).
+    @inlinable
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// Formats seconds since the epoch as `YYYY-MM-DD`, adding `THH:MM:SS`
+    /// when the time of day is not midnight.
+    public static func formatDate(seconds: Double) -> String {
+        let totalSeconds = Int(seconds.rounded(.down))
+        var days = totalSeconds / 86_400
+        var secondOfDay = totalSeconds % 86_400
+        if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
+        // Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPrime = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
+        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        var result = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        if secondOfDay != 0 {
+            result += "T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
+        }
+        return result
+    }
+}
