@@ -1,5 +1,5 @@
 // libFuzzer entry point for the CSV reader, compiled together with the
-// SegmentCore sources by Fuzz/run.sh (swiftc -sanitize=fuzzer,address).
+// SegmentBase and SegmentIO sources by Fuzz/run.sh (swiftc -sanitize=fuzzer,address).
 // Every input must either parse or fail with a CSVError; anything else —
 // a crash, an out-of-bounds access, another error — is a finding.
 

@@ -31,7 +31,7 @@ extension ClusterOptions {
         case (false, true):
             cut = .distanceThreshold(try arguments.double("distance-threshold", exclusiveLowerBound: 0) ?? 0)
         }
-        var maxMemory: Int?
+        var maxMemory = SystemMemory.availableBytes
         if arguments.has("max-memory"), let text = arguments.string("max-memory") {
             guard let bytes = MemoryBudget.parseSize(text) else {
                 throw UsageError(message: "--max-memory expects a size such as 512M or 4G, got '\(text)'")
