@@ -7,7 +7,7 @@ import SegmentCore
 @main
 enum Segment {
     /// The version printed by `--version`.
-    static let version = "0.1.0"
+    static let version = "0.4.0"
 
     /// Every command, in the order `segment --help` lists them.
     static let commands: [any SegmentCommand.Type] = [
