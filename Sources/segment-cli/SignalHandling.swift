@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SegmentIO
+import SegmentCore
 
 /// The process's signal dispositions: an interrupt removes the temporary
 /// output files, and a closed pipe becomes a write error.
