@@ -19,6 +19,7 @@ public struct ParallelChunks: Sendable {
     public let threads: Int
 
     /// Number of chunks.
+    @inlinable
     public var chunkCount: Int { count == 0 ? 0 : (count + chunkSize - 1) / chunkSize }
 
     /// Creates a chunking of `0..<count`.
@@ -26,6 +27,7 @@ public struct ParallelChunks: Sendable {
     ///   - count: number of items.
     ///   - chunkSize: items per chunk; must be positive.
     ///   - threads: maximum concurrent workers; values below 1 mean 1.
+    @inlinable
     public init(count: Int, chunkSize: Int, threads: Int) {
         precondition(chunkSize > 0, "chunkSize must be positive")
         self.count = count
@@ -34,6 +36,7 @@ public struct ParallelChunks: Sendable {
     }
 
     /// The item range of chunk `index`.
+    @inlinable
     public func range(ofChunk index: Int) -> Range<Int> {
         let start = index * chunkSize
         return start..<min(count, start + chunkSize)
@@ -42,6 +45,7 @@ public struct ParallelChunks: Sendable {
     /// Runs `body(chunkIndex, range)` for every chunk, in parallel.
     ///
     /// `body` must only write state owned by its chunk.
+    @inlinable
     public func forEachChunk(_ body: @Sendable (_ chunk: Int, _ range: Range<Int>) -> Void) {
         forEachChunk(alongside: nil, body)
     }
@@ -53,6 +57,7 @@ public struct ParallelChunks: Sendable {
     ///
     /// `body` must only write state owned by its chunk, and `job` state no
     /// chunk touches.
+    @inlinable
     public func forEachChunk(alongside job: (() -> Void)?, _ body: @Sendable (_ chunk: Int, _ range: Range<Int>) -> Void) {
         let chunks = chunkCount
         let workers = min(threads, chunks + (job == nil ? 0 : 1))
@@ -75,12 +80,14 @@ public struct ParallelChunks: Sendable {
 
     /// Maps every chunk to a value in parallel and returns the values in chunk
     /// order, ready for a deterministic reduction.
+    @inlinable
     public func mapChunks<T>(_ transform: @Sendable (_ chunk: Int, _ range: Range<Int>) -> T) -> [T] {
         mapChunks(alongside: nil, transform)
     }
 
     /// `mapChunks` while one worker first runs `job` (see
     /// `forEachChunk(alongside:_:)`).
+    @inlinable
     public func mapChunks<T>(alongside job: (() -> Void)?, _ transform: @Sendable (_ chunk: Int, _ range: Range<Int>) -> T) -> [T] {
         let chunks = chunkCount
         var results = [T?](repeating: nil, count: chunks)
@@ -96,9 +103,15 @@ public struct ParallelChunks: Sendable {
 }
 
 /// The shared counter from which workers claim chunk indices.
-private final class ChunkClaims: Sendable {
-    /// The next chunk index to hand out.
+@usableFromInline
+final class ChunkClaims: Sendable {
+    /// The next unclaimed chunk.
+    @usableFromInline
     let next = Atomic<Int>(0)
+
+    /// Claims start at chunk 0.
+    @usableFromInline
+    init() {}
 }
 
 /// The number of cores available to this process.

@@ -7,6 +7,7 @@ public struct UncheckedSendable<Value>: @unchecked Sendable {
     public let value: Value
 
     /// Wraps `value`.
+    @inlinable
     public init(_ value: Value) {
         self.value = value
     }
