@@ -77,11 +77,29 @@ import Testing
         #expect(parsed.string("exclude") == "gender")
     }
 
-    @Test func nonRepeatableOptionGivenTwiceKeepsTheLastValue() throws {
-        let parsed = try parseCluster(["--k", "3", "--k", "7", "-a", "birch", "--algorithm", "dbscan"])
-        #expect(try parsed.int("k") == 7)
-        #expect(parsed.choice("algorithm") == "dbscan")
+    @Test func nonRepeatableOptionGivenTwoValuesIsAUsageError() throws {
+        #expect(throws: UsageError(message: "option '--k' given twice ('3', then '7'); give it once")) {
+            try parseCluster(["--k", "3", "--k", "7"])
+        }
+        #expect(throws: UsageError(message: "option '--algorithm' given twice ('birch', then 'dbscan'); give it once")) {
+            try parseCluster(["-a", "birch", "--algorithm", "dbscan"])
+        }
+        // The same value again, or a flag again, changes nothing.
+        #expect(try parseCluster(["--k", "3", "--k=3"]).int("k") == 3)
         #expect(try parseCluster(["-q", "-q"]).flag("quiet"))
+    }
+
+    /// `segment cluster`'s algorithm options: given with an algorithm they do
+    /// not apply to (the default kmeans included), a usage error.
+    @Test func algorithmOptionsApplyOnlyToTheirAlgorithms() throws {
+        #expect(throws: UsageError(message: "option '--k' does not apply to --algorithm dbscan (only to kmeans, agglomerative, birch, minibatch-kmeans); drop it")) {
+            try ArgumentParser.parse(["--algorithm", "dbscan", "--k", "5"], for: ClusterCommand.spec)
+        }
+        #expect(throws: UsageError(message: "option '--eps' does not apply to --algorithm kmeans (only to dbscan); drop it")) {
+            try ArgumentParser.parse(["--eps", "0.3"], for: ClusterCommand.spec)
+        }
+        let birch = try ArgumentParser.parse(["--algorithm", "birch", "--k", "5", "--threshold", "0.4"], for: ClusterCommand.spec)
+        #expect(try birch.double("threshold") == 0.4)
     }
 
     @Test func defaultsApplyWhenAbsentButDoNotCountAsGiven() throws {

@@ -5,7 +5,8 @@
 /// `--` ends the options; a lone `-` is a positional (stdin). A value may start
 /// with a dash only if it is a number (`--shift -1`) or a lone `-`; anything
 /// else dash-led (`--k --seed`) counts as a missing value, so write `--name=-x`.
-/// A non-repeatable option given twice keeps its last value.
+/// A non-repeatable option given a second, different value is a usage error
+/// (the same value again, or a flag again, is harmless).
 enum ArgumentParser {
     /// Parses `arguments` (without program and command name) for `spec`.
     ///
@@ -33,6 +34,7 @@ enum ArgumentParser {
             }
         }
         try checkPositionalCount(parsed.positionals, spec: spec)
+        try checkApplicability(parsed, spec: spec)
         return parsed
     }
 
@@ -89,6 +91,9 @@ enum ArgumentParser {
             if let near = suggestion(for: value, among: choices) { message += "; did you mean '\(near)'?" }
             throw UsageError(message: message)
         }
+        if !option.repeatable, let first = parsed.values(of: option.name).first, first != value {
+            throw UsageError(message: "option '\(option.longSpelling)' given twice ('\(first)', then '\(value)'); give it once")
+        }
         parsed.record(option, value: value)
     }
 
@@ -104,6 +109,16 @@ enum ArgumentParser {
         let names = spec.options.map(\.name) + ["help"]
         if let word, let near = suggestion(for: word, among: names) { message += "; did you mean '--\(near)'?" }
         return UsageError(message: message)
+    }
+
+    /// Rejects a given option that does not apply with the value of the
+    /// option it depends on (`OptionSpec.appliesOnlyWith`), default included.
+    private static func checkApplicability(_ parsed: ParsedArguments, spec: CommandSpec) throws {
+        for option in spec.options where parsed.has(option.name) {
+            guard let (name, values) = option.appliesOnlyWith, spec.option(named: name) != nil,
+                  let value = parsed.string(name), !values.contains(value) else { continue }
+            throw UsageError(message: "option '\(option.longSpelling)' does not apply to --\(name) \(value) (only to \(values.joined(separator: ", "))); drop it")
+        }
     }
 
     /// Checks the number of positionals against `spec.positionals`.

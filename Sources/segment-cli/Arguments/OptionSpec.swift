@@ -20,9 +20,14 @@ struct OptionSpec: Sendable {
     var choices: [String]?
     /// Whether help should advertise that the option may be given several times.
     ///
-    /// Every option may appear more than once; for a non-repeatable option the
-    /// last value wins, as in most command-line tools.
+    /// A non-repeatable option takes one value: the parser rejects a
+    /// second, different one.
     var repeatable: Bool = false
+    /// When the option applies only for some values of another option of
+    /// the same command (`--eps` only with `--algorithm dbscan`): that
+    /// option's name and the values. Given otherwise, it is a usage error
+    /// rather than silently ignored.
+    var appliesOnlyWith: (option: String, values: [String])?
 
     /// Creates an option.
     ///
@@ -53,6 +58,13 @@ struct OptionSpec: Sendable {
         self.defaultDescription = defaultDescription
         self.choices = choices
         self.repeatable = repeatable
+    }
+
+    /// This option, applying only when `option` has one of `values`.
+    func only(with option: String, _ values: [String]) -> OptionSpec {
+        var copy = self
+        copy.appliesOnlyWith = (option, values)
+        return copy
     }
 
     /// Whether the option is a boolean flag, i.e. takes no value.

@@ -24,6 +24,12 @@ struct ParsedArguments: Sendable {
         given[option.name, default: []].append(contentsOf: value.map { [$0] } ?? [])
     }
 
+    /// The values given for `name` on the command line, in order (defaults
+    /// not included; a flag's occurrences have none).
+    func values(of name: String) -> [String] {
+        given[name] ?? []
+    }
+
     /// Whether the option appeared on the command line (defaults do not count).
     func has(_ name: String) -> Bool {
         _ = spec(name)
@@ -38,7 +44,8 @@ struct ParsedArguments: Sendable {
 
     /// The last value given for `name`, else its default, else `nil`.
     ///
-    /// A non-repeatable option given several times takes its last value, as in most CLIs.
+    /// (A non-repeatable option has at most one distinct value: the parser
+    /// rejects a second one.)
     func string(_ name: String) -> String? {
         let option = valueSpec(name)
         return given[name]?.last ?? option.defaultValue

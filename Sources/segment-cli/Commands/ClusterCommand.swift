@@ -24,7 +24,8 @@ enum ClusterCommand: SegmentCommand {
         \(ClusterOptions.assignmentRules)
         """,
         usage: "segment cluster [options] [FILE]",
-        options: CommonOptions.input + CommonOptions.features + algorithmOptions + ClusterOptions.miniBatchOptions
+        options: CommonOptions.input + CommonOptions.features + algorithmOptions
+            + ClusterOptions.miniBatchOptions.map(applyingToItsAlgorithms)
             + ClusterOutput.options
             + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: "csv")
             + CommonOptions.runtime,
@@ -39,11 +40,34 @@ enum ClusterCommand: SegmentCommand {
         ]
     )
 
-    /// `--algorithm` and every algorithm's options (shared with `report`).
+    /// `--algorithm` and every algorithm's options (shared with `report`),
+    /// each applying only to the algorithms of `algorithmsOfOption`.
     static let algorithmOptions: [OptionSpec] =
         [OptionSpec("algorithm", value: "NAME", help: "Clustering algorithm.", default: "kmeans", choices: algorithms)]
-        + KMeansOptions.clusterOnly + KMeansOptions.selection + KMeansOptions.fitting
-        + ClusterOptions.agglomerativeOptions + ClusterOptions.dbscanOptions + ClusterOptions.birchOptions
+        + (KMeansOptions.clusterOnly + KMeansOptions.selection + KMeansOptions.fitting
+            + ClusterOptions.agglomerativeOptions + ClusterOptions.dbscanOptions + ClusterOptions.birchOptions)
+            .map(applyingToItsAlgorithms)
+
+    /// The algorithms each algorithm-specific option applies to; given with
+    /// another `--algorithm`, the option is a usage error, not ignored.
+    static let algorithmsOfOption: [String: [String]] = [
+        "k": ["kmeans", "agglomerative", "birch", "minibatch-kmeans"],
+        "k-range": ["kmeans"], "select": ["kmeans"], "n-init": ["kmeans"], "method": ["kmeans"], "init": ["kmeans"],
+        "max-iter": ["kmeans", "minibatch-kmeans"], "tol": ["kmeans", "minibatch-kmeans"],
+        "linkage": ["agglomerative"], "distance-threshold": ["agglomerative"], "linkage-out": ["agglomerative"],
+        "max-memory": ["agglomerative"],
+        "eps": ["dbscan"], "min-samples": ["dbscan"], "metric": ["dbscan"],
+        "threshold": ["birch"], "branching-factor": ["birch"],
+        "batch-size": ["minibatch-kmeans"],
+    ]
+
+    /// `option`, applying only with the algorithms of `algorithmsOfOption`.
+    static func applyingToItsAlgorithms(_ option: OptionSpec) -> OptionSpec {
+        guard let algorithms = algorithmsOfOption[option.name] else {
+            preconditionFailure("algorithm option '--\(option.name)' is missing from ClusterCommand.algorithmsOfOption")
+        }
+        return option.only(with: "algorithm", algorithms)
+    }
 
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         if arguments.choice("algorithm") == "minibatch-kmeans" {
