@@ -58,11 +58,10 @@ enum Segment {
             return 2
         }
         let spec = command.spec
-        var console = Console()
+        let console = Console()
         do {
             let parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), for: spec)
-            if spec.options.contains(where: { $0.name == "quiet" }) { console.quiet = parsed.flag("quiet") }
-            try command.run(parsed, console: console)
+            try command.run(parsed: parsed, console: console)
             return 0
         } catch is HelpRequested {
             print(HelpFormatter.help(for: spec))

@@ -71,3 +71,34 @@ func usageMessage(_ body: () throws -> Any?) -> String? {
         return "unexpected error: \(error)"
     }
 }
+
+/// Reading parsed text the way typed options do (`OptionNumbers`,
+/// `NameList`), so the parser tests can check values without declaring a
+/// typed options struct per case.
+extension ParsedArguments {
+    /// Whether the flag was given.
+    func flag(_ name: String) -> Bool { has(name) }
+
+    /// Every value given, else the default as a single value.
+    func strings(_ name: String) -> [String] {
+        has(name) ? values(of: name) : string(name).map { [$0] } ?? []
+    }
+
+    /// The value as a `NameList`'s names.
+    func list(_ name: String) -> [String]? {
+        string(name).map { NameList(optionText: $0, option: spec(name)).names }
+    }
+
+    /// The value of an option with choices.
+    func choice(_ name: String) -> String? { string(name) }
+
+    /// The value as `OptionNumbers.int` reads it.
+    func int(_ name: String, in range: ClosedRange<Int>? = nil) throws -> Int? {
+        try string(name).map { try OptionNumbers.int($0, in: range ?? Int.min...Int.max, option: spec(name)) }
+    }
+
+    /// The value as `OptionNumbers.double` reads it.
+    func double(_ name: String, in range: ClosedRange<Double>? = nil, exclusiveLowerBound: Double? = nil) throws -> Double? {
+        try string(name).map { try OptionNumbers.double($0, in: range, exclusiveLowerBound: exclusiveLowerBound, option: spec(name)) }
+    }
+}

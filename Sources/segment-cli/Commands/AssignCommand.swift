@@ -12,26 +12,41 @@ enum AssignCommand: SegmentCommand {
         The input is read record by record and written as it goes, so files of any size are labelled in bounded memory, and shards of a large file can be labelled in parallel (GNU parallel, Spark RDD.pipe).
         """,
         usage: "segment assign --model FILE [options] [FILE]",
-        options: CommonOptions.input
-            + [
-                OptionSpec("model", value: "FILE", help: "The model JSON written by `segment cluster --model`."),
-                OptionSpec("label-column", value: "NAME", help: "Name of the added label column.", defaultDescription: "the model's label column"),
-            ]
-            + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: "csv")
-            + CommonOptions.runtime.filter { $0.name == "quiet" },
+        options: Options.optionSpecs,
         examples: [
             "segment cluster Fixtures/mall_customers.csv --k 5 --model mall.json -o /dev/null && segment assign --model mall.json new_customers.csv",
             "parallel --pipepart -a big.csv --header : segment assign --model mall.json > labelled.csv",
         ]
     )
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws {
-        guard let modelPath = arguments.string("model") else {
+    /// The options of `assign`.
+    struct Options: CommandOptions {
+        var positionals: [String] = []
+        var input = InputOptions()
+        /// The model file.
+        var model: String?
+        /// The label column's name; `nil` takes the model's.
+        var labelColumn: String?
+        var output = OutputOptions(format: .csv)
+        var runtime = RuntimeOptions()
+        var quiet: Bool { runtime.quiet }
+
+        static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
+            + [
+                .value("model", \.model, "FILE", help: "The model JSON written by `segment cluster --model`."),
+                .value("label-column", \.labelColumn, "NAME", help: "Name of the added label column.", defaultDescription: "the model's label column"),
+            ]
+            + OutputOptions.declarations(formats: [.csv, .tsv, .json, .jsonl, .table]).lifted(to: \.output)
+            + RuntimeOptions.declarations(seed: false, threads: false).lifted(to: \.runtime)
+    }
+
+    static func run(_ options: Options, console: Console) throws {
+        guard let modelPath = options.model else {
             throw UsageError(message: "assign needs --model FILE (write one with `segment cluster --model FILE`)")
         }
         let model = try loadModel(modelPath)
-        let source = try CommonOptions.inputSource(arguments)
-        let dialect = try CommonOptions.dialect(arguments, for: source)
+        let source = try InputOptions.source(options.positionals)
+        let dialect = try options.input.dialect(for: source)
         let reader = try CSVReader(source: source, dialect: dialect)
         var header: [String]? = nil
         if dialect.hasHeader {
@@ -44,7 +59,7 @@ enum AssignCommand: SegmentCommand {
             header = (1...record.count).map { "col\($0)" }
         }
         let columnNames = header!
-        let labelColumn = arguments.string("label-column") ?? model.labelColumn
+        let labelColumn = options.labelColumn ?? model.labelColumn
         let inputColumns = try model.pipeline.columns.map { column in
             guard let index = columnNames.firstIndex(of: column.name) else {
                 throw SegmentError.invalidData(file: reader.name, line: 1, column: nil,
@@ -56,8 +71,8 @@ enum AssignCommand: SegmentCommand {
             return index
         }
 
-        let sink = try CommonOptions.openOutput(arguments)
-        let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false), header: columnNames + [labelColumn])
+        let sink = try options.output.open()
+        let writer = try RecordWriter(sink: sink, format: options.output.format(report: false), header: columnNames + [labelColumn])
         var assigner = SegmentAssigner(rule: model.rule)
         let featureNames = model.pipeline.outputNames
         var features = [Double](repeating: 0, count: model.pipeline.outputWidth)

@@ -3,17 +3,17 @@ import SegmentCore
 extension ClusterCommand {
     /// Runs k-means for `cluster`: a fixed k, starting centres from a file,
     /// or k chosen over `--k-range` by `--select` (explained on stderr).
-    static func runKMeans(_ prepared: PreparedFeatures, _ arguments: ParsedArguments, console: Console) throws -> ClusterOutcome {
-        let data = prepared.features.matrix
-        let initialization = try KMeansOptions.initialization(arguments, pipeline: prepared.pipeline)
-        var requested = try KMeansOptions.requestedK(arguments)
+    static func runKMeans(_ prepared: PreparedFeatures, _ options: ClusterAlgorithmOptions, runtime: RuntimeOptions) throws -> ClusterOutcome {
+        let data = prepared.features.matrix, kmeans = options.kmeans
+        let initialization = try kmeans.initialization(pipeline: prepared.pipeline)
+        var requested = options.k?.count
         if case .centers(let centers) = initialization {
             if let requested, requested != centers.rows {
                 throw SegmentError.invalidParameter("--k \(requested) disagrees with the \(centers.rows) starting centres of --init; drop --k or give \(centers.rows)")
             }
             requested = centers.rows
         }
-        var configuration = try KMeansOptions.configuration(arguments, clusterCount: requested ?? 1)
+        var configuration = kmeans.configuration(clusterCount: requested ?? 1, runtime: runtime)
         configuration.initialization = initialization
         let fit: KMeans.Result
         var notes: [String] = []
@@ -23,9 +23,9 @@ extension ClusterCommand {
             configuration.clusterCount = requested
             fit = try KMeans.fit(data, configuration: configuration)
         } else {
-            let fitting = try KMeansOptions.fittingRange(arguments, data: data)
+            let fitting = try kmeans.fittingRange(data: data)
             let evaluated = try KSelection.evaluate(data, range: fitting, configuration: configuration)
-            let criterion = KMeansOptions.criterion(arguments)
+            let criterion = kmeans.select
             let chosen = evaluated.candidate(k: evaluated.choice(by: criterion).k)!
             fit = chosen.fit
             silhouette = chosen.silhouette

@@ -7,27 +7,27 @@ extension ClusterCommand {
     /// two, see `StreamingFeatureFit`), mini-batch epochs until a stopping
     /// rule fires, one pass measuring sizes and inertia, one writing the
     /// labelled rows (segments numbered by decreasing size).
-    static func runMiniBatch(_ arguments: ParsedArguments, console: Console) throws {
-        let source = try CommonOptions.inputSource(arguments)
+    static func runMiniBatch(_ options: Options, console: Console) throws {
+        let source = try InputOptions.source(options.positionals)
         guard case .file(let path) = source, isRereadable(path) else {
             throw UsageError(message: "--algorithm minibatch-kmeans reads its input several times, so it cannot read standard input or a pipe; save it to a file and pass the path")
         }
-        var configuration = try ClusterOptions.miniBatchConfiguration(arguments)
-        let dialect = try CommonOptions.dialect(arguments, for: source)
-        let threads = try CommonOptions.threads(arguments)
-        let seed = try CommonOptions.seed(arguments)
+        var configuration = try ClusterOptions.miniBatchConfiguration(options.algorithm, runtime: options.runtime)
+        let dialect = try options.input.dialect(for: source)
+        let threads = options.runtime.threadCount
+        let seed = options.runtime.seed
         let prefix = try TableLoader.loadPrefix(source, dialect: dialect, rows: StreamingFeatureFit.prefixRows, threads: threads)
         guard prefix.rowCount > 0 else {
             throw SegmentError.invalidInput("\(prefix.source): the file has a header but no data rows")
         }
-        let labelColumn = try ClusterOutput.labelColumn(arguments, table: prefix)
-        let (idColumn, featureColumns) = try CommonOptions.chooseColumns(prefix, arguments)
+        let labelColumn = try options.labels.labelColumn(for: prefix)
+        let (idColumn, featureColumns) = try options.features.chooseColumns(prefix)
         let progress = TerminalProgress(console: console)
         defer { progress.finish() }
         let records = FileRecords(source, dialect: dialect, progress: progress.reporter)
 
         let fitted = try StreamingFeatureFit.fit(records, prefix: prefix, featureColumns: featureColumns,
-                                                 missing: CommonOptions.missingPolicy(arguments), scale: CommonOptions.scaleMethod(arguments),
+                                                 missing: options.features.missing, scale: options.features.scale,
                                                  sampleRows: configuration.initializationSampleSize, seed: seed)
         let pipeline = fitted.pipeline
         let fitPasses = pipeline.columns.contains { $0.encoding != .numeric } || ![.error, .drop].contains(pipeline.missingPolicy) ? 2 : 1
@@ -43,17 +43,17 @@ extension ClusterCommand {
         let sizes = numbering.order.map { measured.sizes[$0] }
         // The extras first, then the rows; all are renamed into place together.
         let outputs = OutputBatch()
-        if let path = arguments.string("centers") {
+        if let path = options.labels.centers {
             try ClusterOutput.writeCenters(centers, sizes: sizes, pipeline: pipeline, labelColumn: labelColumn, path: path, outputs: outputs)
         }
-        if let path = arguments.string("model") {
+        if let path = options.labels.model {
             let rule = AssignmentRule.nearestCenter(centers: centers.storage, dimensions: centers.columns, tieOrder: numbering.segmentsByRawLabel)
             let saved = SegmentModel(algorithm: "minibatch-kmeans", pipeline: pipeline, idColumn: idColumn.map { prefix.columnNames[$0] },
                                      labelColumn: labelColumn, rule: rule)
             try ClusterOutput.writeModel(saved, path: path, outputs: outputs)
         }
         try writeMiniBatchRows(records, pipeline: pipeline, inputColumns: featureColumns, centers: model.centers,
-                               numbering: numbering, columnNames: prefix.columnNames, labelColumn: labelColumn, arguments: arguments,
+                               numbering: numbering, columnNames: prefix.columnNames, labelColumn: labelColumn, output: options.output,
                                outputs: outputs, stage: "pass \(passes): writing")
         progress.finish()
         try outputs.commitAll()
@@ -82,10 +82,10 @@ extension ClusterCommand {
     /// (nearest of `centers`, renumbered by `numbering`; empty for rows
     /// without features) under the header `columnNames` + `labelColumn`.
     static func writeMiniBatchRows(_ records: FileRecords, pipeline: FeaturePipeline, inputColumns: [Int], centers: Matrix,
-                                   numbering: SegmentNumbering, columnNames: [String], labelColumn: String, arguments: ParsedArguments,
+                                   numbering: SegmentNumbering, columnNames: [String], labelColumn: String, output: OutputOptions,
                                    outputs: OutputBatch, stage: String) throws {
-        let sink = try outputs.open(OutputDestination(argument: arguments.string("output")))
-        let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false), header: columnNames + [labelColumn])
+        let sink = try outputs.open(output.destination)
+        let writer = try RecordWriter(sink: sink, format: output.format(report: false), header: columnNames + [labelColumn])
         var assigner = SegmentAssigner(rule: .nearestCenter(centers: centers.storage, dimensions: centers.columns))
         var values: [OutputValue] = []
         try pipeline.forEachRow(in: records, inputColumns: inputColumns, stage: stage) { record, features in

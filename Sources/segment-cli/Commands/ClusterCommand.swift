@@ -6,9 +6,6 @@ enum ClusterOptions {}
 
 /// `segment cluster`: every input row plus its segment label.
 enum ClusterCommand: SegmentCommand {
-    /// The algorithms `--algorithm` names.
-    static let algorithms = ["kmeans", "agglomerative", "dbscan", "birch", "minibatch-kmeans"]
-
     static let spec = CommandSpec(
         name: "cluster",
         abstract: "Label every row with a customer segment (k-means by default).",
@@ -24,11 +21,7 @@ enum ClusterCommand: SegmentCommand {
         \(ClusterOptions.assignmentRules)
         """,
         usage: "segment cluster [options] [FILE]",
-        options: CommonOptions.input + CommonOptions.features + algorithmOptions
-            + ClusterOptions.miniBatchOptions.map(applyingToItsAlgorithms)
-            + ClusterOutput.options
-            + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: "csv")
-            + CommonOptions.runtime,
+        options: Options.optionSpecs,
         examples: [
             "segment cluster Fixtures/mall_customers.csv --features \"Annual Income (k$),Spending Score (1-100)\" --scale none --k auto",
             "segment cluster Fixtures/mall_customers.csv --k 5 --model mall.json --centers centers.csv -o segments.csv",
@@ -40,82 +33,73 @@ enum ClusterCommand: SegmentCommand {
         ]
     )
 
-    /// `--algorithm` and every algorithm's options (shared with `report`),
-    /// each applying only to the algorithms of `algorithmsOfOption`.
-    static let algorithmOptions: [OptionSpec] =
-        [OptionSpec("algorithm", value: "NAME", help: "Clustering algorithm.", default: "kmeans", choices: algorithms)]
-        + (KMeansOptions.clusterOnly + KMeansOptions.selection + KMeansOptions.fitting
-            + ClusterOptions.agglomerativeOptions + ClusterOptions.dbscanOptions + ClusterOptions.birchOptions)
-            .map(applyingToItsAlgorithms)
+    /// The options of `cluster`.
+    struct Options: CommandOptions {
+        var positionals: [String] = []
+        var input = InputOptions()
+        var features = FeatureOptions()
+        var algorithm = ClusterAlgorithmOptions()
+        var labels = ClusterOutput.Options()
+        var output = OutputOptions(format: .csv)
+        var runtime = RuntimeOptions()
+        var quiet: Bool { runtime.quiet }
 
-    /// The algorithms each algorithm-specific option applies to; given with
-    /// another `--algorithm`, the option is a usage error, not ignored.
-    static let algorithmsOfOption: [String: [String]] = [
-        "k": ["kmeans", "agglomerative", "birch", "minibatch-kmeans"],
-        "k-range": ["kmeans"], "select": ["kmeans"], "n-init": ["kmeans"], "method": ["kmeans"], "init": ["kmeans"],
-        "max-iter": ["kmeans", "minibatch-kmeans"], "tol": ["kmeans", "minibatch-kmeans"],
-        "linkage": ["agglomerative"], "distance-threshold": ["agglomerative"], "linkage-out": ["agglomerative"],
-        "max-memory": ["agglomerative"],
-        "eps": ["dbscan"], "min-samples": ["dbscan"], "metric": ["dbscan"],
-        "threshold": ["birch"], "branching-factor": ["birch"],
-        "batch-size": ["minibatch-kmeans"],
-    ]
-
-    /// `option`, applying only with the algorithms of `algorithmsOfOption`.
-    static func applyingToItsAlgorithms(_ option: OptionSpec) -> OptionSpec {
-        guard let algorithms = algorithmsOfOption[option.name] else {
-            preconditionFailure("algorithm option '--\(option.name)' is missing from ClusterCommand.algorithmsOfOption")
-        }
-        return option.only(with: "algorithm", algorithms)
+        static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
+            + FeatureOptions.declarations.lifted(to: \.features)
+            + (ClusterAlgorithmOptions.declarations + ClusterAlgorithmOptions.miniBatchOptions).lifted(to: \.algorithm)
+            + ClusterOutput.Options.declarations.lifted(to: \.labels)
+            + OutputOptions.declarations(formats: [.csv, .tsv, .json, .jsonl, .table]).lifted(to: \.output)
+            + RuntimeOptions.declarations().lifted(to: \.runtime)
     }
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws {
-        if arguments.choice("algorithm") == "minibatch-kmeans" {
+    static func run(_ options: Options, console: Console) throws {
+        if options.algorithm.algorithm == .minibatchKMeans {
             // Streams the file instead of loading it.
-            return try runMiniBatch(arguments, console: console)
+            return try runMiniBatch(options, console: console)
         }
-        let table = try CommonOptions.loadTable(arguments)
-        let labelColumn = try ClusterOutput.labelColumn(arguments, table: table)
-        let prepared = try CommonOptions.prepareFeatures(table, arguments)
-        let algorithm = arguments.choice("algorithm") ?? "kmeans"
+        let threads = options.runtime.threadCount
+        let table = try options.input.loadTable(options.positionals, threads: threads)
+        let labelColumn = try options.labels.labelColumn(for: table)
+        let prepared = try options.features.prepare(table, threads: threads)
+        let algorithm = options.algorithm.algorithm
         let outputs = OutputBatch()
-        let outcome = try cluster(prepared, algorithm: algorithm, arguments, console: console, outputs: outputs)
+        let outcome = try cluster(prepared, options.algorithm, runtime: options.runtime, console: console, outputs: outputs)
         // The extras first: when one of them cannot be written, nothing has
         // reached standard output yet.
-        try ClusterOutput.writeExtras(prepared, outcome: outcome, algorithm: algorithm, table: table,
-                                      labelColumn: labelColumn, arguments: arguments, outputs: outputs)
+        try ClusterOutput.writeExtras(prepared, outcome: outcome, algorithm: algorithm.rawValue, table: table,
+                                      labelColumn: labelColumn, options: options.labels, outputs: outputs)
         try ClusterOutput.writeRows(table, features: prepared.features, clustering: outcome.clustering,
-                                    labelColumn: labelColumn, arguments: arguments, outputs: outputs)
+                                    labelColumn: labelColumn, output: options.output, threads: threads, outputs: outputs)
         // The summary's silhouette is computed while the outputs are synced
         // to disk; it is printed once they are in place.
         let features = prepared.features.matrix
         let silhouette = try outputs.commitAll {
-            console.quiet ? nil : ClusterOutput.summarySilhouette(outcome, features: features, arguments: arguments)
+            console.quiet ? nil : ClusterOutput.summarySilhouette(outcome, features: features, runtime: options.runtime)
         }
-        ClusterOutput.summarize(outcome, algorithm: algorithm, features: features, silhouette: silhouette, console: console)
+        ClusterOutput.summarize(outcome, algorithm: algorithm.rawValue, features: features, silhouette: silhouette, console: console)
     }
 
-    /// Runs `algorithm` on the prepared features with the options of
-    /// `algorithmOptions` (used by `cluster` and `report`).
-    /// `outputs` collects files the algorithm writes (`--linkage-out`).
-    static func cluster(_ prepared: PreparedFeatures, algorithm: String, _ arguments: ParsedArguments, console: Console,
+    /// Runs the algorithm of `options` on the prepared features (used by
+    /// `cluster` and `report`). `outputs` collects files the algorithm
+    /// writes (`--linkage-out`).
+    static func cluster(_ prepared: PreparedFeatures, _ options: ClusterAlgorithmOptions, runtime: RuntimeOptions, console: Console,
                         outputs: OutputBatch) throws -> ClusterOutcome {
-        let features = prepared.features.matrix
-        switch algorithm {
-        case "kmeans":
-            return try runKMeans(prepared, arguments, console: console)
-        case "agglomerative":
-            let result = try ClusterOptions.runAgglomerative(features, arguments, console: console, outputs: outputs)
+        let features = prepared.features.matrix, threads = runtime.threadCount
+        switch options.algorithm {
+        case .kmeans:
+            return try runKMeans(prepared, options, runtime: runtime)
+        case .agglomerative:
+            let result = try ClusterOptions.runAgglomerative(features, options, threads: threads, outputs: outputs)
             var outcome = ClusterOutcome(nearestCenterOf: result.clustering)
             outcome.linkage = result.linkage
             return outcome
-        case "birch":
-            return ClusterOutcome(nearestCenterOf: try ClusterOptions.runBIRCH(features, arguments, console: console).clustering)
-        case "dbscan":
-            return ClusterOutcome(try ClusterOptions.runDBSCAN(features, arguments, console: console), features: features)
-        default:
+        case .birch:
+            return ClusterOutcome(nearestCenterOf: try ClusterOptions.runBIRCH(features, options, threads: threads).clustering)
+        case .dbscan:
+            return ClusterOutcome(try ClusterOptions.runDBSCAN(features, options, threads: threads, console: console), features: features)
+        case .minibatchKMeans:
             // minibatch-kmeans streams a file and is run by `cluster` before any table is loaded.
-            throw SegmentError.invalidParameter("--algorithm \(algorithm) streams files larger than memory and only runs in `segment cluster`; label the file there, then pass the labelled file to this command")
+            throw SegmentError.invalidParameter("--algorithm \(options.algorithm.rawValue) streams files larger than memory and only runs in `segment cluster`; label the file there, then pass the labelled file to this command")
         }
     }
 }

@@ -4,24 +4,12 @@ import SegmentCore
 /// `segment cluster --algorithm dbscan`: options and their translation into
 /// `DBSCAN.Configuration`.
 extension ClusterOptions {
-    /// Options specific to DBSCAN.
-    static let dbscanOptions: [OptionSpec] = [
-        OptionSpec("eps", value: "X|auto", help: "DBSCAN: neighbourhood radius (distance <= X counts). auto takes the knee of the sorted distances to each row's min-samples-th nearest neighbour and reports it.", default: "auto"),
-        OptionSpec("min-samples", value: "N", help: "DBSCAN: rows within --eps, the row itself included, that make a core row (as scikit-learn).", defaultDescription: "2 × features"),
-        OptionSpec("metric", value: "NAME", help: "DBSCAN: distance between rows.", default: "euclidean", choices: DistanceMetric.allCases.map(\.rawValue)),
-    ]
 
     /// Runs DBSCAN on the scaled features as the options ask; reports an
     /// automatic eps and warns when nearly everything is noise or one cluster.
-    static func runDBSCAN(_ features: Matrix, _ arguments: ParsedArguments, console: Console) throws -> DBSCAN.Result {
-        var configuration = DBSCAN.Configuration(threads: try CommonOptions.threads(arguments))
-        if let text = arguments.string("eps"), text != "auto" {
-            configuration.eps = .value(try arguments.double("eps", exclusiveLowerBound: 0) ?? 0)
-        }
-        if arguments.has("min-samples") {
-            configuration.minSamples = try arguments.int("min-samples", in: 1...Int.max)
-        }
-        configuration.metric = DistanceMetric(rawValue: arguments.choice("metric") ?? "euclidean") ?? .euclidean
+    static func runDBSCAN(_ features: Matrix, _ options: ClusterAlgorithmOptions, threads: Int, console: Console) throws -> DBSCAN.Result {
+        var configuration = options.dbscan
+        configuration.threads = threads
         let result = try DBSCAN(configuration).fit(features)
         if configuration.eps == .automatic {
             console.info("dbscan: eps auto = \(String(format: "%.6g", result.eps)) (knee of the sorted \(result.minSamples)-nearest-neighbour distances)")

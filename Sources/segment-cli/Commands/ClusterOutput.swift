@@ -6,16 +6,30 @@ enum ClusterOutput {
     /// Rows beyond which the summary silhouette is computed on a sample.
     static let silhouetteRows = 5_000
 
-    /// Output options of `cluster`.
-    static let options: [OptionSpec] = [
-        OptionSpec("label-column", value: "NAME", help: "Name of the added label column.", default: "segment"),
-        OptionSpec("model", value: "FILE", help: "Save a model (JSON) that `segment assign` uses to label new rows."),
-        OptionSpec("centers", value: "FILE", help: "Write each segment's size and centre in original units as CSV (one-hot columns as shares)."),
-    ]
+    /// The output options of `cluster`: the label column, `--model` and `--centers`.
+    struct Options: Sendable {
+        /// The name of the added label column.
+        var labelColumn = "segment"
+        /// Where to save the model, if anywhere.
+        var model: String?
+        /// Where to write the centres, if anywhere.
+        var centers: String?
 
-    /// The label column name; it must not already be an input column.
-    static func labelColumn(_ arguments: ParsedArguments, table: Table) throws -> String {
-        let name = arguments.string("label-column") ?? "segment"
+        /// The options.
+        static let declarations: [Option<Options>] = [
+            .value("label-column", \.labelColumn, "NAME", help: "Name of the added label column."),
+            .value("model", \.model, "FILE", help: "Save a model (JSON) that `segment assign` uses to label new rows."),
+            .value("centers", \.centers, "FILE", help: "Write each segment's size and centre in original units as CSV (one-hot columns as shares)."),
+        ]
+
+        /// The label column name; it must not already be a column of `table`.
+        func labelColumn(for table: Table) throws -> String {
+            try ClusterOutput.checkLabelColumn(labelColumn, table: table)
+        }
+    }
+
+    /// `name`, which must not already be a column of `table`.
+    static func checkLabelColumn(_ name: String, table: Table) throws -> String {
         guard table.columnIndex(named: name) == nil else {
             throw SegmentError.invalidParameter("the input already has a column '\(name)'; name the new label column with --label-column NAME")
         }
@@ -25,13 +39,13 @@ enum ClusterOutput {
     /// Writes every table row plus its label (empty for rows without features)
     /// to `-o` (committed with the other outputs of `outputs`) or standard output.
     static func writeRows(_ table: Table, features: FeatureMatrix, clustering: Clustering, labelColumn: String,
-                          arguments: ParsedArguments, outputs: OutputBatch) throws {
+                          output: OutputOptions, threads: Int, outputs: OutputBatch) throws {
         var labelOfRow = [Int?](repeating: nil, count: table.rowCount)
         for (matrixRow, tableRow) in features.tableRows.enumerated() { labelOfRow[tableRow] = clustering.labels[matrixRow] }
-        let sink = try outputs.open(OutputDestination(argument: arguments.string("output")))
-        let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false), header: table.columnNames + [labelColumn])
+        let sink = try outputs.open(output.destination)
+        let writer = try RecordWriter(sink: sink, format: output.format(report: false), header: table.columnNames + [labelColumn])
         if writer.passesCellsThrough {
-            try writer.write(rowsOf: table, appendingIntegers: labelOfRow, threads: try CommonOptions.threads(arguments))
+            try writer.write(rowsOf: table, appendingIntegers: labelOfRow, threads: threads)
         } else {
             var values: [OutputValue] = []
             for row in 0..<table.rowCount {
@@ -46,15 +60,15 @@ enum ClusterOutput {
 
     /// Writes `--centers` and `--model` when asked for, as part of `outputs`.
     static func writeExtras(_ prepared: PreparedFeatures, outcome: ClusterOutcome, algorithm: String, table: Table,
-                            labelColumn: String, arguments: ParsedArguments, outputs: OutputBatch) throws {
-        if let path = arguments.string("centers") {
+                            labelColumn: String, options: Options, outputs: OutputBatch) throws {
+        if let path = options.centers {
             guard let centers = outcome.clustering.centers else {
                 throw SegmentError.invalidParameter("--centers: --algorithm \(algorithm) has no centres")
             }
             try writeCenters(centers, sizes: outcome.clustering.sizes, pipeline: prepared.pipeline, labelColumn: labelColumn,
                              path: path, outputs: outputs)
         }
-        if let path = arguments.string("model") {
+        if let path = options.model {
             guard let rule = outcome.rule else {
                 throw SegmentError.invalidParameter("--model: --algorithm \(algorithm) cannot assign new rows")
             }
@@ -86,11 +100,10 @@ enum ClusterOutput {
     /// The silhouette the summary reports: the algorithm's own, or one
     /// computed on a sample of `silhouetteRows` rows (`nil` with fewer than
     /// two segments).
-    static func summarySilhouette(_ outcome: ClusterOutcome, features: Matrix, arguments: ParsedArguments) -> Double? {
-        let threads = (try? CommonOptions.threads(arguments)) ?? availableCores
-        let seed = (try? CommonOptions.seed(arguments)) ?? 0
-        return outcome.silhouette
-            ?? Silhouette.sampledScore(features, labels: outcome.clustering.labels, maximumRows: silhouetteRows, seed: seed, threads: threads)
+    static func summarySilhouette(_ outcome: ClusterOutcome, features: Matrix, runtime: RuntimeOptions) -> Double? {
+        outcome.silhouette
+            ?? Silhouette.sampledScore(features, labels: outcome.clustering.labels, maximumRows: silhouetteRows, seed: runtime.seed,
+                                       threads: runtime.threadCount)
     }
 
     /// The summary on standard error: algorithm, k, sizes, silhouette

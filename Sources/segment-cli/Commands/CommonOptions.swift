@@ -1,100 +1,73 @@
 import SegmentCore
 
-/// Options shared by many commands, declared once so names, defaults and
-/// help stay identical everywhere (see `../shared/CLI.md`).
-enum CommonOptions {
-    /// Reading delimited input.
-    static let input: [OptionSpec] = [
-        OptionSpec("delimiter", value: "CHAR", help: "Field separator: tab, comma, semicolon, pipe or one character. Default: tab for .tsv files, else comma."),
-        OptionSpec("no-header", help: "The first line is data; columns are named col1..colN."),
+/// `--delimiter` and `--no-header`: how delimited input is read.
+struct InputOptions: Sendable {
+    /// The field separator's name or character; `nil` picks by file name.
+    var delimiter: String?
+    /// Whether the first line is data.
+    var noHeader = false
+
+    /// The options, declared once for every command that reads a table.
+    static let declarations: [Option<InputOptions>] = [
+        .value("delimiter", \.delimiter, "CHAR", help: "Field separator: tab, comma, semicolon, pipe or one character. Default: tab for .tsv files, else comma."),
+        .flag("no-header", \.noHeader, help: "The first line is data; columns are named col1..colN."),
     ]
 
-    /// Choosing and preparing feature columns.
-    static let features: [OptionSpec] = [
-        OptionSpec("features", value: "A,B,C", help: "Feature columns by header name (exact, then case-insensitive). Categorical columns are one-hot encoded.", defaultDescription: "every numeric column except the id"),
-        OptionSpec("id", value: "COL", help: "Id column carried to every output.", defaultDescription: "first unique column whose last word is 'id'"),
-        OptionSpec("missing", value: "POLICY", help: "Missing values (empty, NA, N/A, NaN, null): stop with an error, drop the row (kept in the output with an empty label), or fill it.", default: "error", choices: MissingPolicy.allCases.map(\.rawValue)),
-        OptionSpec("scale", value: "METHOD", help: "Feature scaling; one-hot indicators are never scaled.", default: "standard", choices: ScaleMethod.allCases.map(\.rawValue)),
-    ]
-
-    /// Writing output.
-    static func output(formats: [OutputFormat], defaultFormat: String?, defaultDescription: String? = nil) -> [OptionSpec] {
-        [
-            OptionSpec("output", short: "o", value: "FILE", help: "Write to FILE atomically (temporary file + rename) instead of standard output."),
-            OptionSpec("format", value: "FORMAT", help: "Output format.", default: defaultFormat, defaultDescription: defaultDescription, choices: formats.map(\.rawValue)),
-        ]
-    }
-
-    /// Seed, threads and verbosity.
-    static let runtime: [OptionSpec] = [
-        OptionSpec("seed", value: "N", help: "Random seed: the same input, options and seed give byte-identical output for any --threads.", default: "0"),
-        OptionSpec("threads", value: "N", help: "Worker threads.", defaultDescription: "all cores"),
-        OptionSpec("quiet", short: "q", help: "Print only errors on standard error."),
-    ]
-
-    /// The seed for `--seed`.
-    static func seed(_ arguments: ParsedArguments) throws -> UInt64 {
-        guard let text = arguments.string("seed") else { return 0 }
-        guard let seed = UInt64(text) else {
-            throw UsageError(message: "--seed expects a whole number from 0 to \(UInt64.max), got '\(text)'")
-        }
-        return seed
-    }
-
-    /// The thread count for `--threads`.
-    static func threads(_ arguments: ParsedArguments) throws -> Int {
-        guard arguments.has("threads") else { return availableCores }
-        return try arguments.int("threads", in: 1...4096) ?? availableCores
-    }
-
-    /// The input source: FILE, `-`, or standard input when it is not a terminal.
-    static func inputSource(_ arguments: ParsedArguments) throws -> InputSource {
-        if let path = arguments.positionals.first { return InputSource(argument: path) }
+    /// The input source: the first positional (FILE or `-`), or standard
+    /// input when it is not a terminal.
+    static func source(_ positionals: [String]) throws -> InputSource {
+        if let path = positionals.first { return InputSource(argument: path) }
         if Console.standardInputIsTerminal {
             throw UsageError(message: "missing input: give a FILE, or pipe CSV data into segment")
         }
         return .standardInput
     }
 
-    /// The dialect for `source` from `--delimiter` and `--no-header`.
-    static func dialect(_ arguments: ParsedArguments, for source: InputSource) throws -> CSVDialect {
-        try CSVDialect.forSource(source, delimiter: arguments.string("delimiter"), hasHeader: !arguments.flag("no-header"))
+    /// The dialect for `source`.
+    func dialect(for source: InputSource) throws -> CSVDialect {
+        try CSVDialect.forSource(source, delimiter: delimiter, hasHeader: !noHeader)
     }
 
-    /// Loads the input table.
-    static func loadTable(_ arguments: ParsedArguments) throws -> Table {
-        let source = try inputSource(arguments)
-        return try TableLoader.load(source, dialect: try dialect(arguments, for: source), threads: try threads(arguments))
+    /// Loads the table named by `positionals` (see `source(_:)`).
+    func loadTable(_ positionals: [String], threads: Int) throws -> Table {
+        let source = try Self.source(positionals)
+        return try TableLoader.load(source, dialect: try dialect(for: source), threads: threads)
     }
+}
 
-    /// The output format: `--format`, else `table` for a report printed to a
-    /// terminal, else `fallback`.
-    static func format(_ arguments: ParsedArguments, report: Bool, fallback: OutputFormat = .csv) -> OutputFormat {
-        if let chosen = arguments.choice("format"), let format = OutputFormat(rawValue: chosen) { return format }
-        if report && !arguments.has("output") && Console.standardOutputIsTerminal { return .table }
-        return fallback
-    }
+/// `--features`, `--id`, `--missing` and `--scale`: choosing and preparing
+/// the feature columns.
+struct FeatureOptions: Sendable {
+    /// The feature columns by name; `nil` takes the default features.
+    var features: NameList?
+    /// The id column by name; `nil` detects it.
+    var id: String?
+    /// What to do with missing values.
+    var missing = MissingPolicy.error
+    /// How the features are scaled.
+    var scale = ScaleMethod.standard
 
-    /// Opens `-o FILE` or standard output.
-    static func openOutput(_ arguments: ParsedArguments) throws -> OutputSink {
-        try OutputSink(OutputDestination(argument: arguments.string("output")))
-    }
+    /// The options, declared once for every command that clusters or scales.
+    static let declarations: [Option<FeatureOptions>] = [
+        .value("features", \.features, "A,B,C", help: "Feature columns by header name (exact, then case-insensitive). Categorical columns are one-hot encoded.", defaultDescription: "every numeric column except the id"),
+        .value("id", \.id, "COL", help: "Id column carried to every output.", defaultDescription: "first unique column whose last word is 'id'"),
+        .value("missing", \.missing, "POLICY", help: "Missing values (empty, NA, N/A, NaN, null): stop with an error, drop the row (kept in the output with an empty label), or fill it."),
+        .value("scale", \.scale, "METHOD", help: "Feature scaling; one-hot indicators are never scaled."),
+    ]
 
-    /// Resolves `--id` and `--features` and fits the feature pipeline.
+    /// Resolves the id and feature columns and fits the feature pipeline.
     /// - Parameters:
     ///   - excluded: columns never chosen as default features (such as a
     ///     label column being scored).
     ///   - forDistances: whether the features feed distance computations, so
     ///     that values beyond `FeatureMagnitude.limit` are refused (`scale`
     ///     only rewrites values and passes false).
-    static func prepareFeatures(_ table: Table, _ arguments: ParsedArguments, excluding excluded: [Int] = [],
-                                forDistances: Bool = true) throws -> PreparedFeatures {
+    func prepare(_ table: Table, threads: Int, excluding excluded: [Int] = [], forDistances: Bool = true) throws -> PreparedFeatures {
         guard table.rowCount > 0 else {
             throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
         }
-        let (idColumn, featureColumns) = try chooseColumns(table, arguments, excluding: excluded)
-        let scale = scaleMethod(arguments), threads = try threads(arguments)
-        let (pipeline, features) = try FeaturePipeline.fit(table: table, featureColumns: featureColumns, missing: missingPolicy(arguments),
+        let (idColumn, featureColumns) = try chooseColumns(table, excluding: excluded)
+        let (pipeline, features) = try FeaturePipeline.fit(table: table, featureColumns: featureColumns, missing: missing,
                                                            scale: scale, threads: threads)
         if forDistances {
             let rows = features.tableRows
@@ -104,28 +77,74 @@ enum CommonOptions {
         return PreparedFeatures(idColumn: idColumn, featureColumns: featureColumns, pipeline: pipeline, features: features)
     }
 
-    /// Resolves `--id` and `--features` (default: every numeric column but
-    /// the id and `excluded`).
-    static func chooseColumns(_ table: Table, _ arguments: ParsedArguments, excluding excluded: [Int] = []) throws -> (id: Int?, features: [Int]) {
-        let idColumn = try ColumnSelection.idColumn(in: table, explicit: arguments.string("id"))
-        if let names = arguments.list("features") {
-            return (idColumn, try ColumnSelection.resolve(names, in: table.columnNames, option: "--features"))
+    /// Resolves the id and feature columns (default features: every numeric
+    /// column but the id and `excluded`).
+    func chooseColumns(_ table: Table, excluding excluded: [Int] = []) throws -> (id: Int?, features: [Int]) {
+        let idColumn = try ColumnSelection.idColumn(in: table, explicit: id)
+        if let features {
+            return (idColumn, try ColumnSelection.resolve(features.names, in: table.columnNames, option: "--features"))
         }
         return (idColumn, ColumnSelection.defaultFeatures(in: table, idColumn: idColumn).filter { !excluded.contains($0) })
     }
+}
 
-    /// The policy of `--missing`.
-    static func missingPolicy(_ arguments: ParsedArguments) -> MissingPolicy {
-        MissingPolicy(rawValue: arguments.choice("missing") ?? "error") ?? .error
+/// `-o` and `--format`: where and how the result is written.
+struct OutputOptions: Sendable {
+    /// The output file; `nil` writes to standard output.
+    var output: String?
+    /// The format; `nil` lets the command choose (`format(report:fallback:)`).
+    var format: OutputFormat?
+
+    /// The options for a command writing `formats`; the command's initial
+    /// `format` is the default help shows, else `defaultDescription`.
+    static func declarations(formats: [OutputFormat], defaultDescription: String? = nil) -> [Option<OutputOptions>] {
+        [
+            .value("output", short: "o", \.output, "FILE", help: "Write to FILE atomically (temporary file + rename) instead of standard output."),
+            Option.value("format", \.format, "FORMAT", help: "Output format.", defaultDescription: defaultDescription)
+                .restricted(to: formats.map(\.rawValue)),
+        ]
     }
 
-    /// The method of `--scale`.
-    static func scaleMethod(_ arguments: ParsedArguments) -> ScaleMethod {
-        ScaleMethod(rawValue: arguments.choice("scale") ?? "standard") ?? .standard
+    /// Whether the result goes to a terminal (no `-o`, standard output a terminal).
+    var isTerminal: Bool { output == nil && Console.standardOutputIsTerminal }
+
+    /// The format: `--format`, else `table` for a report printed to a
+    /// terminal, else `fallback`.
+    func format(report: Bool, fallback: OutputFormat = .csv) -> OutputFormat {
+        if let format { return format }
+        return report && isTerminal ? .table : fallback
+    }
+
+    /// The destination: `-o FILE` or standard output.
+    var destination: OutputDestination { OutputDestination(argument: output) }
+
+    /// Opens `-o FILE` or standard output.
+    func open() throws -> OutputSink {
+        try OutputSink(destination)
     }
 }
 
-/// The result of `CommonOptions.prepareFeatures`.
+/// `--seed`, `--threads` and `--quiet`.
+struct RuntimeOptions: Sendable {
+    /// The random seed.
+    var seed: UInt64 = 0
+    /// The worker threads asked for; `nil` uses every core.
+    var threads: Int?
+    /// Whether only errors are printed.
+    var quiet = false
+
+    /// The worker threads to use.
+    var threadCount: Int { threads ?? availableCores }
+
+    /// The options; commands without randomness or parallel work leave theirs out.
+    static func declarations(seed: Bool = true, threads: Bool = true) -> [Option<RuntimeOptions>] {
+        (seed ? [.value("seed", \.seed, "N", help: "Random seed: the same input, options and seed give byte-identical output for any --threads.")] : [])
+            + (threads ? [.int("threads", \.threads, in: 1...4096, help: "Worker threads.", defaultDescription: "all cores")] : [])
+            + [.flag("quiet", short: "q", \.quiet, help: "Print only errors on standard error.")]
+    }
+}
+
+/// The result of `FeatureOptions.prepare`.
 struct PreparedFeatures {
     /// The id column, if any.
     var idColumn: Int?

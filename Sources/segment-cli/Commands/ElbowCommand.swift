@@ -13,11 +13,7 @@ enum ElbowCommand: SegmentCommand {
         When standard output is a terminal, bar charts of the inertia and mean silhouette per k follow the table. --plot FILE.svg writes the same curves as an SVG chart (written atomically), with the knee, the best silhouette and the k that --k auto takes marked.
         """,
         usage: "segment elbow [options] [FILE]",
-        options: CommonOptions.input + CommonOptions.features
-            + KMeansOptions.selection + KMeansOptions.fitting
-            + [OptionSpec("plot", value: "FILE.svg", help: "Also write the inertia and silhouette curves as an SVG chart.")]
-            + CommonOptions.output(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultFormat: nil, defaultDescription: "table on a terminal, else csv")
-            + CommonOptions.runtime,
+        options: Options.optionSpecs,
         examples: [
             "segment elbow Fixtures/mall_customers.csv --features \"Annual Income (k$),Spending Score (1-100)\" --scale none",
             "segment select-k Fixtures/mall_customers.csv --k-range 2-15 --format csv -o curve.csv",
@@ -25,22 +21,43 @@ enum ElbowCommand: SegmentCommand {
         ]
     )
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws {
-        let table = try CommonOptions.loadTable(arguments)
-        let prepared = try CommonOptions.prepareFeatures(table, arguments)
-        let data = prepared.features.matrix
-        let fitting = try KSelection.feasibleRange(try KMeansOptions.kRange(arguments), for: data)
-        let configuration = try KMeansOptions.configuration(arguments, clusterCount: fitting.lowerBound)
-        let selection = try KSelection.evaluate(data, range: fitting, configuration: configuration)
-        let criterion = KMeansOptions.criterion(arguments)
+    /// The options of `elbow`.
+    struct Options: CommandOptions {
+        var positionals: [String] = []
+        var input = InputOptions()
+        var features = FeatureOptions()
+        var kmeans = KMeansOptions()
+        /// Where to write the SVG chart, if anywhere.
+        var plot: String?
+        var output = OutputOptions()
+        var runtime = RuntimeOptions()
+        var quiet: Bool { runtime.quiet }
 
-        let format = CommonOptions.format(arguments, report: true)
+        static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
+            + FeatureOptions.declarations.lifted(to: \.features)
+            + (KMeansOptions.selection + KMeansOptions.fitting).lifted(to: \.kmeans)
+            + [.value("plot", \.plot, "FILE.svg", help: "Also write the inertia and silhouette curves as an SVG chart.")]
+            + OutputOptions.declarations(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultDescription: "table on a terminal, else csv").lifted(to: \.output)
+            + RuntimeOptions.declarations().lifted(to: \.runtime)
+    }
+
+    static func run(_ options: Options, console: Console) throws {
+        let threads = options.runtime.threadCount
+        let table = try options.input.loadTable(options.positionals, threads: threads)
+        let prepared = try options.features.prepare(table, threads: threads)
+        let data = prepared.features.matrix
+        let fitting = try KSelection.feasibleRange(options.kmeans.kRange.range, for: data)
+        let configuration = options.kmeans.configuration(clusterCount: fitting.lowerBound, runtime: options.runtime)
+        let selection = try KSelection.evaluate(data, range: fitting, configuration: configuration)
+        let criterion = options.kmeans.select
+
+        let format = options.output.format(report: true)
         let readable = format == .table || format == .markdown
         func value(_ number: Double?) -> OutputValue {
             guard let number else { return .missing }
             return readable ? .text(formatNumber(number, decimals: 4)) : .number(number)
         }
-        let sink = try CommonOptions.openOutput(arguments)
+        let sink = try options.output.open()
         let writer = try RecordWriter(sink: sink, format: format, header: ["k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin"])
         for candidate in selection.candidates {
             try writer.write([.integer(candidate.k), value(candidate.fit.inertia), value(candidate.silhouette),
@@ -48,12 +65,12 @@ enum ElbowCommand: SegmentCommand {
         }
         try writer.finish()
         let chosen = selection.choice(by: criterion).k
-        if !arguments.has("output") && Console.standardOutputIsTerminal {
+        if options.output.isTerminal {
             try sink.write("\n" + TerminalChart.elbow(ks: selection.candidates.map(\.k), inertia: selection.candidates.map(\.fit.inertia),
                                                       silhouette: selection.candidates.map(\.silhouette), knee: selection.knee, chosen: chosen))
         }
         try sink.commit()
-        if let path = arguments.string("plot") {
+        if let path = options.plot {
             let plot = try OutputSink(OutputDestination(argument: path))
             try plot.write(KSelectionChart(selection, chosen: chosen).svg())
             try plot.commit()

@@ -4,13 +4,13 @@ enum HelpCommand: SegmentCommand {
         name: "help",
         abstract: "Show help for segment or for one command.",
         usage: "segment help [COMMAND]",
-        options: [],
+        options: NoOptions.optionSpecs,
         positionals: (0, 1),
         examples: ["segment help cluster"]
     )
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws {
-        guard let name = arguments.positionals.first else {
+    static func run(_ options: NoOptions, console: Console) throws {
+        guard let name = options.positionals.first else {
             print(HelpFormatter.overview(commands: Segment.commands.map { $0.spec }, version: Segment.version))
             return
         }

@@ -11,10 +11,7 @@ enum InspectCommand: SegmentCommand {
         A summary line (rows, columns, detected id column, default features) goes to standard error.
         """,
         usage: "segment inspect [options] [FILE]",
-        options: CommonOptions.input
-            + CommonOptions.output(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultFormat: nil, defaultDescription: "table on a terminal, else csv")
-            + [OptionSpec("top", value: "N", help: "Frequent values listed per categorical or text column.", default: "3")]
-            + CommonOptions.runtime.filter { $0.name != "seed" },
+        options: Options.optionSpecs,
         examples: [
             "segment inspect Fixtures/mall_customers.csv",
             "segment inspect --format json Fixtures/mall_customers.csv",
@@ -22,20 +19,33 @@ enum InspectCommand: SegmentCommand {
         ]
     )
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws {
-        let source = try CommonOptions.inputSource(arguments)
-        // Input errors are reported before a bad --top.
-        let topCount = Result { try arguments.int("top", in: 0...1000) ?? 3 }
-        let summary = try TableSummary.summarize(source, dialect: try CommonOptions.dialect(arguments, for: source),
-                                                 topCount: (try? topCount.get()) ?? 3, threads: try CommonOptions.threads(arguments))
-        _ = try topCount.get()
-        let format = CommonOptions.format(arguments, report: true)
+    /// The options of `inspect`.
+    struct Options: CommandOptions {
+        var positionals: [String] = []
+        var input = InputOptions()
+        var output = OutputOptions()
+        /// Frequent values listed per categorical or text column.
+        var top = 3
+        var runtime = RuntimeOptions()
+        var quiet: Bool { runtime.quiet }
+
+        static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
+            + OutputOptions.declarations(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultDescription: "table on a terminal, else csv").lifted(to: \.output)
+            + [.int("top", \.top, in: 0...1000, help: "Frequent values listed per categorical or text column.")]
+            + RuntimeOptions.declarations(seed: false).lifted(to: \.runtime)
+    }
+
+    static func run(_ options: Options, console: Console) throws {
+        let source = try InputOptions.source(options.positionals)
+        let summary = try TableSummary.summarize(source, dialect: try options.input.dialect(for: source),
+                                                 topCount: options.top, threads: options.runtime.threadCount)
+        let format = options.output.format(report: true)
 
         let idColumn = summary.idColumn
         let features = summary.defaultFeatures.map { summary.columnNames[$0] }
         console.info("\(summary.source): \(summary.rowCount) rows × \(summary.columnNames.count) columns; id column: \(idColumn.map { summary.columnNames[$0] } ?? "none"); default features: \(features.isEmpty ? "none" : features.joined(separator: ", "))")
 
-        let sink = try CommonOptions.openOutput(arguments)
+        let sink = try options.output.open()
         let writer = try RecordWriter(sink: sink, format: format,
                                       header: ["column", "type", "count", "missing", "distinct", "min", "mean", "std", "max", "top"])
         for column in summary.columns {

@@ -2,6 +2,9 @@ import SegmentCore
 
 /// The label, numeric and categorical columns for `profile` and `report`.
 struct ProfileColumns {
+    /// The label column read when none is named: the one `cluster` writes.
+    static let defaultLabelColumn = "segment"
+
     /// The label column.
     var label: Int
     /// Numeric columns described by statistics.
@@ -9,19 +12,21 @@ struct ProfileColumns {
     /// Categorical columns described by shares.
     var categorical: [Int]
 
-    /// Resolves `--label-column`, `--id` and `--features` (default: every
-    /// numeric and categorical column except the id and the label).
+    /// Resolves the label column (`labelColumn`, `nil` when not named: then
+    /// `segment`, which must exist), the id column and the described columns
+    /// (`features`; default: every numeric and categorical column except the
+    /// id and the label).
     /// - Throws: `SegmentError.invalidParameter` for unknown columns or a
     ///   named column that is neither numeric nor categorical.
-    static func resolve(_ table: Table, _ arguments: ParsedArguments) throws -> ProfileColumns {
-        let labelName = arguments.string("label-column") ?? "segment"
-        if !arguments.has("label-column") && !table.columnNames.contains(labelName) {
+    static func resolve(_ table: Table, labelColumn: String?, id: String?, features: NameList?) throws -> ProfileColumns {
+        let labelName = labelColumn ?? ProfileColumns.defaultLabelColumn
+        if labelColumn == nil && !table.columnNames.contains(labelName) {
             throw SegmentError.invalidParameter("\(table.source) has no column '\(labelName)'; label it first with 'segment cluster', or name the label column with --label-column (columns: \(table.columnNames.joined(separator: ", ")))")
         }
         let label = try ColumnSelection.resolve(labelName, in: table.columnNames, option: "--label-column")
-        let id = try ColumnSelection.idColumn(in: table, explicit: arguments.string("id"))
+        let id = try ColumnSelection.idColumn(in: table, explicit: id)
         var chosen: [Int]
-        if let names = arguments.list("features") {
+        if let names = features?.names {
             chosen = try ColumnSelection.resolve(names, in: table.columnNames, option: "--features")
             for column in chosen where !(table.columns[column].type.isNumeric || table.columns[column].type == .categorical) {
                 throw SegmentError.invalidParameter("--features: column '\(table.columnNames[column])' is \(table.columns[column].type.rawValue), not numeric or categorical; profile describes numeric columns by statistics and categorical ones by shares")

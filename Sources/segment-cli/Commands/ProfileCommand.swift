@@ -14,14 +14,7 @@ enum ProfileCommand: SegmentCommand {
         Personas name the strongest differences (at least 0.5 standard deviations; at most two, more only to keep personas distinct), with words chosen from the column names: age gives young/older, income or salary high/low income, spending, monetary or a bare score high/low spending, recency recent/lapsed, frequency frequent/infrequent, any other column high/low NAME. Actions follow fixed rules, e.g. high income with low spending: premium upsell and feedback survey; low income with high spending: instalment offers and loyalty rewards; high income with high spending: new arrivals and exclusive deals.
         """,
         usage: "segment profile [options] [FILE]",
-        options: CommonOptions.input
-            + [
-                OptionSpec("label-column", value: "NAME", help: "The column holding segment labels.", default: "segment"),
-                OptionSpec("features", value: "A,B,C", help: "Columns to describe: numeric ones by mean, median and difference, categorical ones by shares.", defaultDescription: "every numeric and categorical column except the id and the label"),
-                OptionSpec("id", value: "COL", help: "Id column, never described.", defaultDescription: "first unique column whose last word is 'id'"),
-            ]
-            + CommonOptions.output(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultFormat: nil, defaultDescription: "table on a terminal, else csv")
-            + CommonOptions.runtime.filter { $0.name != "seed" },
+        options: Options.optionSpecs,
         examples: [
             "segment cluster Fixtures/mall_customers.csv --k 5 | segment profile",
             "segment profile --label-column segment --format markdown clustered.csv",
@@ -29,9 +22,33 @@ enum ProfileCommand: SegmentCommand {
         ]
     )
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws {
-        let table = try CommonOptions.loadTable(arguments)
-        let columns = try ProfileColumns.resolve(table, arguments)
+    /// The options of `profile`.
+    struct Options: CommandOptions {
+        var positionals: [String] = []
+        var input = InputOptions()
+        /// The label column; `nil` reads `segment`, which must exist.
+        var labelColumn: String?
+        /// The columns to describe; `nil` describes every numeric and categorical one.
+        var features: NameList?
+        /// The id column; `nil` detects it.
+        var id: String?
+        var output = OutputOptions()
+        var runtime = RuntimeOptions()
+        var quiet: Bool { runtime.quiet }
+
+        static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
+            + [
+                .value("label-column", \.labelColumn, "NAME", help: "The column holding segment labels.", defaultDescription: ProfileColumns.defaultLabelColumn),
+                .value("features", \.features, "A,B,C", help: "Columns to describe: numeric ones by mean, median and difference, categorical ones by shares.", defaultDescription: "every numeric and categorical column except the id and the label"),
+                .value("id", \.id, "COL", help: "Id column, never described.", defaultDescription: "first unique column whose last word is 'id'"),
+            ]
+            + OutputOptions.declarations(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultDescription: "table on a terminal, else csv").lifted(to: \.output)
+            + RuntimeOptions.declarations(seed: false).lifted(to: \.runtime)
+    }
+
+    static func run(_ options: Options, console: Console) throws {
+        let table = try options.input.loadTable(options.positionals, threads: options.runtime.threadCount)
+        let columns = try ProfileColumns.resolve(table, labelColumn: options.labelColumn, id: options.id, features: options.features)
         let profiles = try ProfileBuilder.build(table: table, labels: SegmentLabels(table: table, labelColumn: columns.label),
                                                 featureColumns: columns.numeric, categoryColumns: columns.categorical)
         let labelled = profiles.overall.size
@@ -39,8 +56,8 @@ enum ProfileCommand: SegmentCommand {
         if profiles.unlabelledCount > 0 { summary += ", \(profiles.unlabelledCount) without a label (left out)" }
         console.info(summary)
 
-        let format = CommonOptions.format(arguments, report: true)
-        let sink = try CommonOptions.openOutput(arguments)
+        let format = options.output.format(report: true)
+        let sink = try options.output.open()
         let writer = try RecordWriter(sink: sink, format: format, header: profiles.recordHeader)
         for record in profiles.records(readable: format == .table || format == .markdown) {
             try writer.write(record)

@@ -13,15 +13,7 @@ enum RFMCommand: SegmentCommand {
         The output's id column keeps the customer column's name, so it pipes into segment cluster.
         """,
         usage: "segment rfm [options] [FILE]",
-        options: CommonOptions.input + [
-            OptionSpec("customer", value: "COL", help: "Customer id column.", defaultDescription: "a column named like customer/user/client (id-like first)"),
-            OptionSpec("date", value: "COL", help: "Purchase date column (YYYY-MM-DD).", defaultDescription: "the first date column"),
-            OptionSpec("amount", value: "COL", help: "Money spent per purchase.", defaultDescription: "a column named like amount/revenue/total/spend"),
-            OptionSpec("quantity", value: "COL", help: "Quantity column, with --price instead of --amount."),
-            OptionSpec("price", value: "COL", help: "Unit price column, with --quantity instead of --amount."),
-            OptionSpec("as-of", value: "DATE", help: "Reference date (YYYY-MM-DD) for recency.", defaultDescription: "the day after the latest purchase"),
-        ] + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: "csv")
-            + CommonOptions.runtime.filter { $0.name != "seed" },
+        options: Options.optionSpecs,
         examples: [
             "segment rfm Fixtures/purchases.csv",
             "segment rfm --customer customer_id --date date --amount amount --as-of 2026-01-01 Fixtures/purchases.csv",
@@ -29,34 +21,55 @@ enum RFMCommand: SegmentCommand {
         ]
     )
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws {
-        if arguments.has("price") != arguments.has("quantity") && !arguments.has("amount") {
+    /// The options of `rfm`.
+    struct Options: CommandOptions {
+        var positionals: [String] = []
+        var input = InputOptions()
+        /// The purchase columns by name; `nil` ones are detected.
+        var columns = PurchaseColumns.Names()
+        /// The reference date for recency, in days since 1970; `nil` takes the day after the latest purchase.
+        var asOf: Double?
+        var output = OutputOptions(format: .csv)
+        var runtime = RuntimeOptions()
+        var quiet: Bool { runtime.quiet }
+
+        static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
+            + [
+                .value("customer", \.columns.customer, "COL", help: "Customer id column.", defaultDescription: "a column named like customer/user/client (id-like first)"),
+                .value("date", \.columns.date, "COL", help: "Purchase date column (YYYY-MM-DD).", defaultDescription: "the first date column"),
+                .value("amount", \.columns.amount, "COL", help: "Money spent per purchase.", defaultDescription: "a column named like amount/revenue/total/spend"),
+                .value("quantity", \.columns.quantity, "COL", help: "Quantity column, with --price instead of --amount."),
+                .value("price", \.columns.price, "COL", help: "Unit price column, with --quantity instead of --amount."),
+                .value("as-of", \.asOf, "DATE", help: "Reference date (YYYY-MM-DD) for recency.", defaultDescription: "the day after the latest purchase") { text, option in
+                    var text = text
+                    guard let seconds = text.withUTF8({ CellParsing.parseDate($0) }) else {
+                        throw UsageError(message: "\(option.longSpelling) expects a date YYYY-MM-DD, got '\(text)'")
+                    }
+                    return seconds / 86_400
+                },
+            ]
+            + OutputOptions.declarations(formats: [.csv, .tsv, .json, .jsonl, .table]).lifted(to: \.output)
+            + RuntimeOptions.declarations(seed: false).lifted(to: \.runtime)
+    }
+
+    static func run(_ options: Options, console: Console) throws {
+        let names = options.columns
+        if (names.price != nil) != (names.quantity != nil) && names.amount == nil {
             throw UsageError(message: "--quantity and --price go together (monetary = quantity x price); or give --amount")
         }
-        let asOf = try arguments.string("as-of").map { text -> Double in
-            var text = text
-            guard let seconds = text.withUTF8({ CellParsing.parseDate($0) }) else {
-                throw UsageError(message: "--as-of expects a date YYYY-MM-DD, got '\(text)'")
-            }
-            return seconds / 86_400
-        }
-        let table = try CommonOptions.loadTable(arguments)
+        let table = try options.input.loadTable(options.positionals, threads: options.runtime.threadCount)
         guard table.rowCount > 0 else {
             throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
         }
-        let names = PurchaseColumns.Names(
-            customer: arguments.string("customer"), quantity: arguments.string("quantity"),
-            date: arguments.string("date"), amount: arguments.string("amount"),
-            price: arguments.string("price"))
         var columns = try PurchaseColumns.resolve(names, in: table, requireItem: false)
         columns.item = nil
         // An explicit --price (with --quantity) wins over a detected amount.
-        if arguments.has("price") && !arguments.has("amount") { columns.amount = nil }
+        if names.price != nil && names.amount == nil { columns.amount = nil }
         if columns.amount == nil && columns.quantity == nil { columns.price = nil }
         let log = try PurchaseLog(table: table, columns: columns)
-        let rfm = try RFMTable(log: log, asOf: asOf)
-        let sink = try CommonOptions.openOutput(arguments)
-        let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false),
+        let rfm = try RFMTable(log: log, asOf: options.asOf)
+        let sink = try options.output.open()
+        let writer = try RecordWriter(sink: sink, format: options.output.format(report: false),
                                       header: [table.columnNames[columns.customer], "recency_days", "frequency", "monetary",
                                                "r_score", "f_score", "m_score", "rfm_segment"])
         for index in rfm.customers.indices {

@@ -13,16 +13,7 @@ enum RecommendCommand: SegmentCommand {
         Ids are kept as text ("007" stays "007"); customers and items are listed with numeric ids in numeric order.
         """,
         usage: "segment recommend --purchases FILE [--catalog FILE] [--segments FILE|-] [options]",
-        options: PurchaseInputs.fileOptions + [
-            OptionSpec("segments", value: "FILE|-", help: "Customer labels, e.g. the output of segment cluster; - reads standard input. Empty labels and -1 (noise) mean no segment."),
-            OptionSpec("id", value: "COL", help: "Customer id column of --segments.", defaultDescription: "first unique column whose last word is 'id'"),
-            OptionSpec("label-column", value: "NAME", help: "Label column of --segments.", default: "segment"),
-            OptionSpec("method", value: "METHOD", help: "Recommendation method.", default: "tfidf", choices: RecommendationMethod.selectable.map(\.rawValue)),
-            OptionSpec("include-purchased", help: "Allow items the customer already bought."),
-            OptionSpec("evaluate", help: "Evaluate every method on held-out purchases instead of recommending."),
-        ] + RecommendOptions.evaluation + PurchaseInputs.columnOptions
-            + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: nil, defaultDescription: "csv; table for --evaluate on a terminal")
-            + CommonOptions.runtime,
+        options: Options.optionSpecs,
         examples: [
             "segment recommend --purchases Fixtures/purchases.csv --catalog Fixtures/products.csv --top 5",
             "segment cluster Fixtures/mall_customers.csv --k 5 | segment recommend --segments - --purchases Fixtures/purchases.csv --method hybrid",
@@ -30,30 +21,67 @@ enum RecommendCommand: SegmentCommand {
         ]
     )
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws {
-        if let extra = arguments.positionals.first {
+    /// The options of `recommend`.
+    struct Options: CommandOptions {
+        var positionals: [String] = []
+        var purchases = PurchaseInputs.Options()
+        /// The customer segments file (`-` for standard input), if any.
+        var segments: String?
+        /// The customer id column of the segments; `nil` detects it.
+        var id: String?
+        /// The label column of the segments.
+        var labelColumn = "segment"
+        /// The recommendation method.
+        var method = RecommendationMethod.tfidf
+        /// Whether items already bought may be recommended.
+        var includePurchased = false
+        /// Whether to evaluate every method instead of recommending.
+        var evaluate = false
+        var recommendation = RecommendOptions()
+        var output = OutputOptions()
+        var runtime = RuntimeOptions()
+        var quiet: Bool { runtime.quiet }
+
+        static let declarations: [Option<Options>] = PurchaseInputs.Options.files.lifted(to: \.purchases)
+            + [
+                .value("segments", \.segments, "FILE|-", help: "Customer labels, e.g. the output of segment cluster; - reads standard input. Empty labels and -1 (noise) mean no segment."),
+                .value("id", \.id, "COL", help: "Customer id column of --segments.", defaultDescription: "first unique column whose last word is 'id'"),
+                .value("label-column", \.labelColumn, "NAME", help: "Label column of --segments."),
+                Option.value("method", \.method, "METHOD", help: "Recommendation method.").restricted(to: RecommendationMethod.selectable.map(\.rawValue)),
+                .flag("include-purchased", \.includePurchased, help: "Allow items the customer already bought."),
+                .flag("evaluate", \.evaluate, help: "Evaluate every method on held-out purchases instead of recommending."),
+            ]
+            + RecommendOptions.declarations.lifted(to: \.recommendation)
+            + PurchaseInputs.Options.columnOptions.lifted(to: \.purchases)
+            + OutputOptions.declarations(formats: [.csv, .tsv, .json, .jsonl, .table], defaultDescription: "csv; table for --evaluate on a terminal").lifted(to: \.output)
+            + RuntimeOptions.declarations().lifted(to: \.runtime)
+    }
+
+    static func run(_ options: Options, console: Console) throws {
+        if let extra = options.positionals.first {
             throw UsageError(message: "unexpected argument '\(extra)'; give the purchase log with --purchases FILE")
         }
-        guard let purchasesPath = arguments.string("purchases") else {
+        guard let purchasesPath = options.purchases.purchases else {
             throw UsageError(message: "missing --purchases FILE: the purchase log is required")
         }
-        if purchasesPath == "-" && arguments.string("segments") == "-" {
+        if purchasesPath == "-" && options.segments == "-" {
             throw UsageError(message: "--purchases - and --segments - cannot both read standard input; give one of them as a file")
         }
-        let method = RecommendationMethod(rawValue: arguments.choice("method") ?? "tfidf") ?? .tfidf
-        var configuration = try RecommendOptions.configuration(arguments)
-        configuration.includePurchased = arguments.flag("include-purchased")
-        let evaluate = arguments.flag("evaluate")
-        _ = try RecommendOptions.testFraction(arguments)  // a bad value fails before any file is read
-        if !evaluate && method == .segment && !arguments.has("segments") {
+        let method = options.method
+        var configuration = options.recommendation.configuration(runtime: options.runtime)
+        configuration.includePurchased = options.includePurchased
+        let evaluate = options.evaluate
+        if !evaluate && method == .segment && options.segments == nil {
             throw UsageError(message: "--method segment needs customer segments: add --segments FILE (for example the output of segment cluster)")
         }
-        if !evaluate && method == .knn && !arguments.has("catalog") {
+        if !evaluate && method == .knn && options.purchases.catalog == nil {
             throw UsageError(message: "--method knn needs the product catalog: add --catalog FILE")
         }
-
-        let segments = try arguments.string("segments").map { try PurchaseInputs.loadSegments(path: $0, arguments: arguments) }
-        let inputs = try PurchaseInputs.load(purchases: purchasesPath, segments: segments, arguments: arguments)
+        let threads = options.runtime.threadCount
+        let segments = try options.segments.map {
+            try PurchaseInputs.loadSegments(path: $0, id: options.id, labelColumn: options.labelColumn, threads: threads)
+        }
+        let inputs = try PurchaseInputs.load(purchases: purchasesPath, segments: segments, options: options.purchases, threads: threads)
         let log = inputs.log
         let segmentOfCustomer = segments?.segmentIndices(for: log.customers)
         if let segments, let segmentOfCustomer {
@@ -62,16 +90,16 @@ enum RecommendCommand: SegmentCommand {
             console.info("segments: \(segments.labels.count) labels for \(segments.segmentOfCustomer.count) customers, \(coldStart) of them without purchases (cold start)")
         }
 
-        let sink = try CommonOptions.openOutput(arguments)
+        let sink = try options.output.open()
         if evaluate {
-            let evaluation = try RecommendOptions.evaluate(inputs, segmentOfCustomer: segmentOfCustomer, arguments: arguments)
-            try writeEvaluation(evaluation.rows, k: evaluation.k, to: sink, format: CommonOptions.format(arguments, report: true))
+            let evaluation = try options.recommendation.evaluate(inputs, segmentOfCustomer: segmentOfCustomer, runtime: options.runtime)
+            try writeEvaluation(evaluation.rows, k: evaluation.k, to: sink, format: options.output.format(report: true))
             console.info(evaluation.summary)
         } else {
-            let engine = RecommendationEngine(interactions: log.interactions(weight: RecommendOptions.weight(arguments)), segmentOfCustomer: segmentOfCustomer,
+            let engine = RecommendationEngine(interactions: log.interactions(weight: options.recommendation.weight), segmentOfCustomer: segmentOfCustomer,
                                               itemVectors: inputs.itemVectors, configuration: configuration)
             let lists = engine.recommend(method, for: Array(log.customers.indices))
-            try writeRecommendations(lists, log: log, to: sink, format: CommonOptions.format(arguments, report: false))
+            try writeRecommendations(lists, log: log, to: sink, format: options.output.format(report: false))
         }
         try sink.commit()
     }

@@ -3,36 +3,35 @@ import SegmentCore
 /// The recommendation options shared by `recommend` and `report
 /// --purchases`, their translation into an engine configuration, and the
 /// held-out evaluation both commands run.
-enum RecommendOptions {
+struct RecommendOptions: Sendable {
+    /// Items per customer, neighbours (the library's defaults).
+    var engine = RecommendationEngine.Configuration()
+    /// How purchases weigh.
+    var weight = InteractionWeight.quantity
+    /// Which purchases the evaluation holds out.
+    var holdout = HoldoutEvaluation.Strategy.last
+    /// The share of each customer's purchases held out.
+    var testFraction = 0.2
+
     /// List length, neighbours, interaction weight and the held-out split.
-    static let evaluation: [OptionSpec] = [
-        OptionSpec("top", value: "N", help: "Items per customer (and k of the metrics).", default: "10"),
-        OptionSpec("neighbors", value: "K", help: "Neighbours per customer for tfidf.", default: "20"),
-        OptionSpec("weight", value: "WEIGHT", help: "Interaction strength: summed quantity or number of purchases.", default: "quantity", choices: InteractionWeight.allCases.map(\.rawValue)),
-        OptionSpec("holdout", value: "HOW", help: "Held-out purchases for the evaluation: each customer's latest by date, or random.", default: "last", choices: HoldoutEvaluation.Strategy.allCases.map(\.rawValue)),
-        OptionSpec("test-fraction", value: "F", help: "Share of each customer's purchases held out (at least one, never all).", default: "0.2"),
+    static let declarations: [Option<RecommendOptions>] = [
+        .int("top", \.engine.top, in: 1...100_000, help: "Items per customer (and k of the metrics)."),
+        .int("neighbors", \.engine.neighbors, "K", in: 1...100_000, help: "Neighbours per customer for tfidf."),
+        .value("weight", \.weight, "WEIGHT", help: "Interaction strength: summed quantity or number of purchases."),
+        .value("holdout", \.holdout, "HOW", help: "Held-out purchases for the evaluation: each customer's latest by date, or random."),
+        .value("test-fraction", \.testFraction, "F", help: "Share of each customer's purchases held out (at least one, never all).") { text, option in
+            let fraction = try OptionNumbers.double(text, in: nil, exclusiveLowerBound: 0, option: option)
+            guard fraction < 1 else { throw UsageError(message: "\(option.longSpelling) must be less than 1, got \(formatNumber(fraction))") }
+            return fraction
+        },
     ]
 
-    /// The engine configuration of `--top`, `--neighbors`, `--threads` and `--seed`.
-    static func configuration(_ arguments: ParsedArguments) throws -> RecommendationEngine.Configuration {
-        var configuration = RecommendationEngine.Configuration()
-        configuration.top = try arguments.int("top", in: 1...100_000) ?? 10
-        configuration.neighbors = try arguments.int("neighbors", in: 1...100_000) ?? 20
-        configuration.threads = try CommonOptions.threads(arguments)
-        configuration.seed = try CommonOptions.seed(arguments)
+    /// The engine configuration, with the seed and threads of `runtime`.
+    func configuration(runtime: RuntimeOptions) -> RecommendationEngine.Configuration {
+        var configuration = engine
+        configuration.threads = runtime.threadCount
+        configuration.seed = runtime.seed
         return configuration
-    }
-
-    /// `--weight`.
-    static func weight(_ arguments: ParsedArguments) -> InteractionWeight {
-        InteractionWeight(rawValue: arguments.choice("weight") ?? "quantity") ?? .quantity
-    }
-
-    /// `--test-fraction`, checked to lie in (0, 1).
-    static func testFraction(_ arguments: ParsedArguments) throws -> Double {
-        let testFraction = try arguments.double("test-fraction", exclusiveLowerBound: 0) ?? 0.2
-        guard testFraction < 1 else { throw UsageError(message: "--test-fraction must be less than 1, got \(formatNumber(testFraction))") }
-        return testFraction
     }
 
     /// The held-out evaluation of every method the inputs support, with the
@@ -49,17 +48,20 @@ enum RecommendOptions {
     /// Splits `inputs.log` as `--holdout` and `--test-fraction` ask, trains on
     /// the rest and scores every method.
     /// - Throws: `SegmentError.invalidInput` when no customer has a new held-out item.
-    static func evaluate(_ inputs: PurchaseInputs.Loaded, segmentOfCustomer: [Int32]?, arguments: ParsedArguments) throws -> Evaluation {
-        let configuration = try configuration(arguments)
-        let testFraction = try testFraction(arguments)
-        let strategy = HoldoutEvaluation.Strategy(rawValue: arguments.choice("holdout") ?? "last") ?? .last
+    func evaluate(_ inputs: PurchaseInputs.Loaded, segmentOfCustomer: [Int32]?, runtime: RuntimeOptions) throws -> Evaluation {
+        let configuration = configuration(runtime: runtime)
+        let strategy = holdout
         let split = try HoldoutEvaluation.split(inputs.log, strategy: strategy, testFraction: testFraction, seed: configuration.seed)
         guard !split.customers.isEmpty else {
             throw SegmentError.invalidInput("\(inputs.purchases.source): no customer has a held-out item that is new to them; evaluation needs customers with several different purchases")
         }
-        let rows = HoldoutEvaluation.evaluate(inputs.log, split: split, weight: weight(arguments), segmentOfCustomer: segmentOfCustomer,
+        let rows = HoldoutEvaluation.evaluate(inputs.log, split: split, weight: weight, segmentOfCustomer: segmentOfCustomer,
                                               itemVectors: inputs.itemVectors, configuration: configuration)
         return Evaluation(rows: rows, k: configuration.top,
                           summary: "evaluated \(split.customers.count) customers, holdout \(strategy.rawValue), test fraction \(formatNumber(testFraction)), k = \(configuration.top)")
     }
 }
+
+extension InteractionWeight: OptionChoice {}
+extension HoldoutEvaluation.Strategy: OptionChoice {}
+extension RecommendationMethod: OptionChoice {}

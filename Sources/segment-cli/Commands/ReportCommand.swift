@@ -17,17 +17,7 @@ enum ReportCommand: SegmentCommand {
         With --purchases FILE (and optionally --catalog FILE) the customers' segments are joined to the purchase log by the id column, and the report adds the held-out evaluation of every recommendation method (as 'segment recommend --evaluate', same defaults) and each segment's most characteristic items.
         """,
         usage: "segment report [options] [FILE] -o report.html",
-        options: CommonOptions.input + CommonOptions.features
-            + [OptionSpec("label-column", value: "NAME", help: "The column holding segment labels; when the input has none, the report clusters the rows.", default: "segment")]
-            + ClusterCommand.algorithmOptions
-            + [
-                OptionSpec("linkage-in", value: "FILE", help: "With labelled input: a merge tree (CSV left,right,distance,size, as written by 'cluster --linkage-out') to draw as a dendrogram."),
-                OptionSpec("dendrogram-leaves", value: "N", help: "Clusters shown at the bottom of the dendrogram (its top N-1 merges).", default: "30"),
-                OptionSpec("title", value: "TEXT", help: "The report's title.", default: "Customer segments"),
-                OptionSpec("output", short: "o", value: "FILE", help: "Write the HTML to FILE atomically (temporary file + rename) instead of standard output."),
-            ]
-            + PurchaseInputs.fileOptions + RecommendOptions.evaluation + PurchaseInputs.columnOptions
-            + CommonOptions.runtime,
+        options: Options.optionSpecs,
         examples: [
             "segment report Fixtures/mall_customers.csv --features \"Annual Income (k$),Spending Score (1-100)\" --scale none --k auto -o report.html",
             "segment report Fixtures/mall_customers.csv --features \"Annual Income (k$),Spending Score (1-100)\" --scale none --algorithm agglomerative --k 5 -o report.html",
@@ -37,39 +27,78 @@ enum ReportCommand: SegmentCommand {
         ]
     )
 
-    /// Options that only make sense when the report clusters the rows itself.
-    static let clusteringOnly = ["missing", "scale"] + ClusterCommand.algorithmOptions.map(\.name)
+    /// The options of `report`.
+    struct Options: CommandOptions {
+        var positionals: [String] = []
+        var input = InputOptions()
+        var features = FeatureOptions()
+        /// The label column; `nil` reads `segment` when the input has it, else clusters.
+        var labelColumn: String?
+        var algorithm = ClusterAlgorithmOptions()
+        /// With labelled input: a merge tree to draw.
+        var linkageIn: String?
+        /// Clusters shown at the bottom of the dendrogram.
+        var dendrogramLeaves = 30
+        /// The report's title.
+        var title = "Customer segments"
+        var output = OutputOptions()
+        var purchases = PurchaseInputs.Options()
+        var recommendation = RecommendOptions()
+        var runtime = RuntimeOptions()
+        /// The options given that apply only when the report clusters the rows.
+        var clusteringOptionsGiven: [String] = []
+        var quiet: Bool { runtime.quiet }
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws {
-        if !arguments.has("output") && Console.standardOutputIsTerminal {
+        static let declarations: [Option<Options>] = {
+            let features = FeatureOptions.declarations.lifted(to: \Options.features).map { option in
+                ["missing", "scale"].contains(option.spec.name) ? option.noted(in: \.clusteringOptionsGiven) : option
+            }
+            return InputOptions.declarations.lifted(to: \.input) + features
+                + [.value("label-column", \.labelColumn, "NAME", help: "The column holding segment labels; when the input has none, the report clusters the rows.", defaultDescription: ProfileColumns.defaultLabelColumn)]
+                + ClusterAlgorithmOptions.declarations.lifted(to: \.algorithm).map { $0.noted(in: \.clusteringOptionsGiven) }
+                + [
+                    .value("linkage-in", \.linkageIn, "FILE", help: "With labelled input: a merge tree (CSV left,right,distance,size, as written by 'cluster --linkage-out') to draw as a dendrogram."),
+                    .int("dendrogram-leaves", \.dendrogramLeaves, in: 2...1000, help: "Clusters shown at the bottom of the dendrogram (its top N-1 merges)."),
+                    .value("title", \.title, "TEXT", help: "The report's title."),
+                    .value("output", short: "o", \.output.output, "FILE", help: "Write the HTML to FILE atomically (temporary file + rename) instead of standard output."),
+                ]
+                + PurchaseInputs.Options.files.lifted(to: \.purchases)
+                + RecommendOptions.declarations.lifted(to: \.recommendation)
+                + PurchaseInputs.Options.columnOptions.lifted(to: \.purchases)
+                + RuntimeOptions.declarations().lifted(to: \.runtime)
+        }()
+    }
+
+    static func run(_ options: Options, console: Console) throws {
+        if options.output.isTerminal {
             throw UsageError(message: "the report is an HTML file: give -o report.html, or redirect standard output")
         }
-        if arguments.string("purchases") == "-" && (arguments.positionals.first ?? "-") == "-" {
+        if options.purchases.purchases == "-" && (options.positionals.first ?? "-") == "-" {
             throw UsageError(message: "--purchases - and the input cannot both read standard input; give one of them as a file")
         }
-        if arguments.has("catalog") && !arguments.has("purchases") {
+        if options.purchases.catalog != nil && options.purchases.purchases == nil {
             throw UsageError(message: "--catalog describes the items of --purchases; add --purchases FILE")
         }
-        let table = try CommonOptions.loadTable(arguments)
-        let labelName = arguments.string("label-column") ?? "segment"
+        let table = try options.input.loadTable(options.positionals, threads: options.runtime.threadCount)
+        let labelName = options.labelColumn ?? ProfileColumns.defaultLabelColumn
         var report: Report
-        if arguments.has("label-column") || table.columnIndex(named: labelName) != nil {
-            if let option = clusteringOnly.first(where: arguments.has) {
-                throw UsageError(message: "--\(option) applies only when the report clusters the rows, but \(table.source) already has segment labels in column '\(labelName)'; drop --\(option), or give an input without that column")
+        if options.labelColumn != nil || table.columnIndex(named: labelName) != nil {
+            if let option = options.clusteringOptionsGiven.first {
+                throw UsageError(message: "\(option) applies only when the report clusters the rows, but \(table.source) already has segment labels in column '\(labelName)'; drop \(option), or give an input without that column")
             }
-            report = try labelledReport(table, arguments)
+            report = try labelledReport(table, options)
         } else {
-            if arguments.has("linkage-in") {
+            if options.linkageIn != nil {
                 throw UsageError(message: "--linkage-in draws the tree of labelled input; when the report clusters the rows, use --algorithm agglomerative and the tree is drawn from the run")
             }
-            report = try clusteredReport(table, arguments, console: console)
+            report = try clusteredReport(table, options, console: console)
         }
-        if let purchases = arguments.string("purchases") {
-            report.content.recommendations = try recommendations(purchases: purchases, report: report, table: table, arguments, console: console)
+        if let purchases = options.purchases.purchases {
+            report.content.recommendations = try recommendations(purchases: purchases, report: report, table: table, options, console: console)
         }
 
         let html = HTMLReport.render(report.content)
-        let sink = try CommonOptions.openOutput(arguments)
+        let sink = try options.output.open()
         try sink.write(html)
         try sink.flush()
         try sink.commit()
@@ -88,24 +117,20 @@ enum ReportCommand: SegmentCommand {
     }
 
     /// The report of a table that already has segment labels.
-    static func labelledReport(_ table: Table, _ arguments: ParsedArguments) throws -> Report {
-        let columns = try ProfileColumns.resolve(table, arguments)
+    static func labelledReport(_ table: Table, _ options: Options) throws -> Report {
+        let columns = try ProfileColumns.resolve(table, labelColumn: options.labelColumn, id: options.features.id,
+                                                 features: options.features.features)
         let labels = SegmentLabels(table: table, labelColumn: columns.label)
         var content = try LabelledTableReport.content(
             table: table, labels: labels, featureColumns: columns.numeric, categoryColumns: columns.categorical,
-            title: arguments.string("title")!, generator: "segment \(Segment.version)")
-        if let path = arguments.string("linkage-in") {
+            title: options.title, generator: "segment \(Segment.version)")
+        if let path = options.linkageIn {
             let source = InputSource(argument: path)
-            let linkage = try TableLoader.load(source, dialect: try CommonOptions.dialect(arguments, for: source))
+            let linkage = try TableLoader.load(source, dialect: try options.input.dialect(for: source))
             let segments = content.profiles?.segments.filter { !$0.isNoise }.count
             content.dendrogram = Dendrogram(merges: try LinkageMatrix(table: linkage).merges,
-                                            leafCount: try dendrogramLeaves(arguments), segmentCount: segments)
+                                            leafCount: options.dendrogramLeaves, segmentCount: segments)
         }
-        return Report(content: content, labels: labels, idColumn: try ColumnSelection.idColumn(in: table, explicit: arguments.string("id")))
-    }
-
-    /// `--dendrogram-leaves`.
-    static func dendrogramLeaves(_ arguments: ParsedArguments) throws -> Int {
-        try arguments.int("dendrogram-leaves", in: 2...1000) ?? 30
+        return Report(content: content, labels: labels, idColumn: try ColumnSelection.idColumn(in: table, explicit: options.features.id))
     }
 }

@@ -11,18 +11,32 @@ enum ScaleCommand: SegmentCommand {
         Rows left out by --missing drop keep their other columns and get empty feature cells.
         """,
         usage: "segment scale [options] [FILE]",
-        options: CommonOptions.input + CommonOptions.features
-            + CommonOptions.output(formats: [.csv, .tsv, .json, .jsonl, .table], defaultFormat: "csv")
-            + CommonOptions.runtime.filter { $0.name != "seed" },
+        options: Options.optionSpecs,
         examples: [
             "segment scale Fixtures/mall_customers.csv --features Age,\"Annual Income (k$)\" --scale minmax",
             "segment scale --scale robust -o scaled.csv Fixtures/mall_customers.csv",
         ]
     )
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws {
-        let table = try CommonOptions.loadTable(arguments)
-        let prepared = try CommonOptions.prepareFeatures(table, arguments, forDistances: false)
+    /// The options of `scale`.
+    struct Options: CommandOptions {
+        var positionals: [String] = []
+        var input = InputOptions()
+        var features = FeatureOptions()
+        var output = OutputOptions(format: .csv)
+        var runtime = RuntimeOptions()
+        var quiet: Bool { runtime.quiet }
+
+        static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
+            + FeatureOptions.declarations.lifted(to: \.features)
+            + OutputOptions.declarations(formats: [.csv, .tsv, .json, .jsonl, .table]).lifted(to: \.output)
+            + RuntimeOptions.declarations(seed: false).lifted(to: \.runtime)
+    }
+
+    static func run(_ options: Options, console: Console) throws {
+        let threads = options.runtime.threadCount
+        let table = try options.input.loadTable(options.positionals, threads: threads)
+        let prepared = try options.features.prepare(table, threads: threads, forDistances: false)
         let matrix = prepared.features.matrix
         var matrixRowOfTableRow = [Int](repeating: -1, count: table.rowCount)
         for (matrixRow, tableRow) in prepared.features.tableRows.enumerated() { matrixRowOfTableRow[tableRow] = matrixRow }
@@ -47,8 +61,8 @@ enum ScaleCommand: SegmentCommand {
             }
         }
 
-        let sink = try CommonOptions.openOutput(arguments)
-        let writer = try RecordWriter(sink: sink, format: CommonOptions.format(arguments, report: false), header: header)
+        let sink = try options.output.open()
+        let writer = try RecordWriter(sink: sink, format: options.output.format(report: false), header: header)
         var values: [OutputValue] = []
         for row in 0..<table.rowCount {
             values.removeAll(keepingCapacity: true)

@@ -11,31 +11,47 @@ enum ScoreCommand: SegmentCommand {
         With --truth COL, also prints the adjusted Rand index and the normalised mutual information (arithmetic mean normalisation, as scikit-learn) between the labels and COL, over rows that have both.
         """,
         usage: "segment score [options] [FILE]",
-        options: CommonOptions.input + CommonOptions.features
-            + [
-                OptionSpec("label-column", value: "NAME", help: "The column holding the segment labels (whole numbers; -1 is noise).", default: "segment"),
-                OptionSpec("truth", value: "COL", help: "A column of reference classes to compare the labels with."),
-            ]
-            + CommonOptions.output(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultFormat: nil, defaultDescription: "table on a terminal, else csv")
-            + CommonOptions.runtime.filter { $0.name != "seed" },
+        options: Options.optionSpecs,
         examples: [
             "segment cluster Fixtures/mall_customers.csv --k 5 | segment score --label-column segment --truth Gender",
             "segment score blobs.csv --label-column label --features f1,f2,f3 --scale none",
         ]
     )
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws {
-        let table = try CommonOptions.loadTable(arguments)
-        let labelName = arguments.string("label-column") ?? "segment"
-        let labelColumn = try ColumnSelection.resolve(labelName, in: table.columnNames, option: "--label-column")
-        let truthColumn = try arguments.string("truth").map { try ColumnSelection.resolve($0, in: table.columnNames, option: "--truth") }
-        let prepared = try CommonOptions.prepareFeatures(table, arguments, excluding: [labelColumn] + (truthColumn.map { [$0] } ?? []))
+    /// The options of `score`.
+    struct Options: CommandOptions {
+        var positionals: [String] = []
+        var input = InputOptions()
+        var features = FeatureOptions()
+        /// The column holding the labels.
+        var labelColumn = "segment"
+        /// A column of reference classes, if any.
+        var truth: String?
+        var output = OutputOptions()
+        var runtime = RuntimeOptions()
+        var quiet: Bool { runtime.quiet }
+
+        static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
+            + FeatureOptions.declarations.lifted(to: \.features)
+            + [
+                .value("label-column", \.labelColumn, "NAME", help: "The column holding the segment labels (whole numbers; -1 is noise)."),
+                .value("truth", \.truth, "COL", help: "A column of reference classes to compare the labels with."),
+            ]
+            + OutputOptions.declarations(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultDescription: "table on a terminal, else csv").lifted(to: \.output)
+            + RuntimeOptions.declarations(seed: false).lifted(to: \.runtime)
+    }
+
+    static func run(_ options: Options, console: Console) throws {
+        let threads = options.runtime.threadCount
+        let table = try options.input.loadTable(options.positionals, threads: threads)
+        let labelColumn = try ColumnSelection.resolve(options.labelColumn, in: table.columnNames, option: "--label-column")
+        let truthColumn = try options.truth.map { try ColumnSelection.resolve($0, in: table.columnNames, option: "--truth") }
+        let prepared = try options.features.prepare(table, threads: threads, excluding: [labelColumn] + (truthColumn.map { [$0] } ?? []))
         if prepared.featureColumns.contains(labelColumn) {
             throw SegmentError.invalidParameter("the label column '\(table.columnNames[labelColumn])' cannot also be a feature; remove it from --features")
         }
         let labels = try readLabels(table, column: labelColumn, rows: prepared.features.tableRows)
         let data = prepared.features.matrix
-        let threads = try CommonOptions.threads(arguments)
 
         var rows: [(String, Double?)] = [
             ("silhouette", Silhouette.score(data, labels: labels, threads: threads)),
@@ -62,9 +78,9 @@ enum ScoreCommand: SegmentCommand {
         console.info("\(table.source): \(data.rows) rows scored, \(segments) segments, \(noise) noise rows, \(labels.filter { $0 == unlabelled }.count) without a label")
         if rows[0].1 == nil { console.warning("the internal indices need at least 2 segments and fewer segments than rows") }
 
-        let format = CommonOptions.format(arguments, report: true)
+        let format = options.output.format(report: true)
         let readable = format == .table || format == .markdown
-        let sink = try CommonOptions.openOutput(arguments)
+        let sink = try options.output.open()
         let writer = try RecordWriter(sink: sink, format: format, header: ["metric", "value"])
         for (metric, value) in rows {
             let cell: OutputValue = value.map { readable ? .text(formatNumber($0, decimals: 4)) : .number($0) } ?? .missing
