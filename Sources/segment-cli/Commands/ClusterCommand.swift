@@ -115,7 +115,7 @@ enum ClusterCommand: SegmentCommand {
             return ClusterOutcome(try ClusterOptions.runDBSCAN(features, arguments, console: console), features: features)
         default:
             // minibatch-kmeans streams a file and is run by `cluster` before any table is loaded.
-            throw SegmentError.invalidParameter("--algorithm \(algorithm) streams files larger than memory and only runs in `segment cluster`; label the file there, then pass the labelled file to this command")
+            throw ParameterError("algorithm", "\(parameter: "algorithm") \(algorithm) streams files larger than memory and only runs in `segment cluster`; label the file there, then pass the labelled file to this command")
         }
     }
 }

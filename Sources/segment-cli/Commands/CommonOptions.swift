@@ -109,7 +109,7 @@ enum CommonOptions {
     static func chooseColumns(_ table: Table, _ arguments: ParsedArguments, excluding excluded: [Int] = []) throws -> (id: Int?, features: [Int]) {
         let idColumn = try ColumnSelection.idColumn(in: table, explicit: arguments.string("id"))
         if let names = arguments.list("features") {
-            return (idColumn, try ColumnSelection.resolve(names, in: table.columnNames, option: "--features"))
+            return (idColumn, try ColumnSelection.resolve(names, in: table.columnNames, parameter: "features"))
         }
         return (idColumn, ColumnSelection.defaultFeatures(in: table, idColumn: idColumn).filter { !excluded.contains($0) })
     }

@@ -27,11 +27,11 @@ enum ScoreCommand: SegmentCommand {
     static func run(_ arguments: ParsedArguments, console: Console) throws {
         let table = try CommonOptions.loadTable(arguments)
         let labelName = arguments.string("label-column") ?? "segment"
-        let labelColumn = try ColumnSelection.resolve(labelName, in: table.columnNames, option: "--label-column")
-        let truthColumn = try arguments.string("truth").map { try ColumnSelection.resolve($0, in: table.columnNames, option: "--truth") }
+        let labelColumn = try ColumnSelection.resolve(labelName, in: table.columnNames, parameter: "label-column")
+        let truthColumn = try arguments.string("truth").map { try ColumnSelection.resolve($0, in: table.columnNames, parameter: "truth") }
         let prepared = try CommonOptions.prepareFeatures(table, arguments, excluding: [labelColumn] + (truthColumn.map { [$0] } ?? []))
         if prepared.featureColumns.contains(labelColumn) {
-            throw SegmentError.invalidParameter("the label column '\(table.columnNames[labelColumn])' cannot also be a feature; remove it from --features")
+            throw ParameterError("features", "the label column '\(table.columnNames[labelColumn])' cannot also be a feature; remove it from \(parameter: "features")")
         }
         let labels = try readLabels(table, column: labelColumn, rows: prepared.features.tableRows)
         let data = prepared.features.matrix
