@@ -61,8 +61,9 @@ run_all "$OLD" "$WORK/old"; run_all "$NEW" "$WORK/new"
 status=0
 for file in $(cd "$WORK/old" && ls); do
   if ! cmp -s "$WORK/old/$file" "$WORK/new/$file"; then
-    status=1; n=${file##*.}
-    echo "DIFFERS: $file (${COMMANDS[$((n - 1))]:-written file})"
+    status=1; n=${file##*.}; what="written file"
+    [[ $n =~ ^[0-9]+$ ]] && what=${COMMANDS[$((n - 1))]}
+    echo "DIFFERS: $file ($what)"
     diff <(head -c 2000 "$WORK/old/$file") <(head -c 2000 "$WORK/new/$file") | head -8
   fi
 done
