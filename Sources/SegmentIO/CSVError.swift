@@ -1,7 +1,7 @@
 import SegmentBase
 
 /// A malformed delimited-text input, located by file and line.
-public enum CSVError: Error, Equatable, CustomStringConvertible {
+public enum CSVError: Error, Equatable, ParameterNamingError {
     /// A record has a different number of fields than the header.
     case fieldCountMismatch(file: String, line: Int, expected: Int, found: Int)
     /// A quoted field is still open at the end of the input.
@@ -20,10 +20,10 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
     public static let maximumRecordBytes = Int(UInt32.max)
 
     /// What went wrong, where, and how to fix it.
-    public var description: String {
+    public var text: ParameterText {
         switch self {
         case .fieldCountMismatch(let file, let line, let expected, let found):
-            return "\(file):\(line): expected \(expected) fields, found \(found); quote fields that contain the delimiter, or check the delimiter (--delimiter)"
+            return "\(file):\(line): expected \(expected) fields, found \(found); quote fields that contain the delimiter, or check the delimiter (\(parameter: "delimiter"))"
         case .unterminatedQuote(let file, let line):
             return "\(file):\(line): a quoted field starting here is never closed; close it with \" (write a literal quote as \"\")"
         case .invalidUTF8(let file, let line, let column):

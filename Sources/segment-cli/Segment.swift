@@ -34,6 +34,9 @@ enum Segment {
         exit(run(Array(CommandLine.arguments.dropFirst())))
     }
 
+    /// How the command line spells the library's parameter `name`: `--name`.
+    static func flag(_ name: String) -> String { "--" + name }
+
     /// Runs one invocation and returns its exit code.
     static func run(_ arguments: [String]) -> Int32 {
         guard let first = arguments.first else {
@@ -71,9 +74,12 @@ enum Segment {
             return 2
         } catch is BrokenPipe {
             return 0
-        } catch let error as SegmentError {
-            Console.error(error.description)
-            return error.isUsageError ? 2 : 1
+        } catch let error as ParameterError {
+            Console.error(error.message.rendered(flag))
+            return 2
+        } catch let error as any ParameterNamingError {
+            Console.error(error.text.rendered(flag))
+            return 1
         } catch {
             Console.error(String(describing: error))
             return 1

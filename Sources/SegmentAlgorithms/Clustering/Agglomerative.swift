@@ -79,27 +79,27 @@ public struct Agglomerative: Sendable {
     /// - Parameter points: `n × d` features (rows are observations).
     /// - Returns: segments numbered by decreasing size with mean centres, the
     ///   merge tree, and as objective the height of the last merge applied.
-    /// - Throws: `SegmentError.invalidParameter` when the cut asks for more
+    /// - Throws: `ParameterError` when the cut asks for more
     ///   segments than rows or distinct rows, or when the distance matrix would exceed the memory budget.
     /// - Complexity: `O(n²·d)` time; memory as `estimatedMemory`.
     public func fit(_ points: Matrix) throws -> Result {
         let n = points.rows
         guard n >= 1 else { throw SegmentError.invalidInput("agglomerative clustering needs at least one row") }
         if case .clusterCount(let k) = configuration.cut, k > n || k < 1 {
-            throw SegmentError.invalidParameter("--k must be between 1 and the number of rows (\(n)), got \(k)")
+            throw ParameterError("k", "\(parameter: "k") must be between 1 and the number of rows (\(n)), got \(k)")
         }
         if case .clusterCount(let k) = configuration.cut {
             let distinct = points.distinctRowCount(limit: k)
-            if distinct < k { throw SegmentError.invalidParameter(KMeans.tooFewDistinctRows(k: k, distinct: distinct)) }
+            if distinct < k { throw ParameterError("k", KMeans.tooFewDistinctRows(k: k, distinct: distinct)) }
         }
         if configuration.linkage.needsDistanceMatrix {
             let needed = Self.estimatedMemory(rows: n, columns: points.columns, linkage: configuration.linkage)
             if let budget = configuration.maxMemoryBytes, needed > budget {
-                throw SegmentError.invalidParameter(
+                throw ParameterError("max-memory",
                     "\(configuration.linkage.rawValue) linkage on \(n) rows needs the condensed distance matrix, about "
                     + "\(MemoryBudget.describe(needed)), more than the \(MemoryBudget.describe(budget)) allowed "
-                    + "(--max-memory, default: available memory); use --linkage ward or single (memory grows linearly "
-                    + "with the rows), sample the rows, try --algorithm birch or kmeans, or raise --max-memory")
+                    + "(\(parameter: "max-memory"), default: available memory); use \(parameter: "linkage") ward or single (memory grows linearly "
+                    + "with the rows), sample the rows, try \(parameter: "algorithm") birch or kmeans, or raise \(parameter: "max-memory")")
             }
         }
         let slotMerges: [(a: Int, b: Int, distance: Double)]

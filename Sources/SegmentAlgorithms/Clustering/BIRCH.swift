@@ -47,17 +47,17 @@ public struct BIRCH: Sendable {
     }
 
     /// Clusters `points`.
-    /// - Throws: `SegmentError.invalidParameter` for a non-positive threshold,
+    /// - Throws: `ParameterError` for a non-positive threshold,
     ///   a branching factor below 2, or `k` above the number of subclusters.
     /// - Complexity: `O(n·B·log m)` for the tree (`B` branching factor, `m`
     ///   subclusters), `O(m²·d)` for the global step, `O(n·m·d)` for labelling.
     public func fit(_ points: Matrix) throws -> Result {
         let n = points.rows, d = points.columns
         guard configuration.threshold > 0 else {
-            throw SegmentError.invalidParameter("--threshold must be greater than 0, got \(configuration.threshold)")
+            throw ParameterError("threshold", "\(parameter: "threshold") must be greater than 0, got \(configuration.threshold)")
         }
         guard configuration.branchingFactor >= 2 else {
-            throw SegmentError.invalidParameter("--branching-factor must be at least 2, got \(configuration.branchingFactor)")
+            throw ParameterError("branching-factor", "\(parameter: "branching-factor") must be at least 2, got \(configuration.branchingFactor)")
         }
         guard n > 0 else { throw SegmentError.invalidInput("BIRCH needs at least one row") }
         var tree = CFTree(threshold: configuration.threshold, branchingFactor: configuration.branchingFactor, dimension: d)
@@ -69,8 +69,8 @@ public struct BIRCH: Sendable {
         var segments = subclusters.rows
         if let k = configuration.clusterCount {
             guard k >= 1, k <= subclusters.rows else {
-                throw SegmentError.invalidParameter(
-                    "BIRCH found only \(subclusters.rows) subcluster(s), fewer than --k \(k); lower --threshold or ask for fewer segments")
+                throw ParameterError("k",
+                    "BIRCH found only \(subclusters.rows) subcluster(s), fewer than \(parameter: "k") \(k); lower \(parameter: "threshold") or ask for fewer segments")
             }
             let global = Agglomerative(.init(linkage: .ward, cut: .clusterCount(k), threads: configuration.threads))
             labelOfSubcluster = try global.fit(subclusters).clustering.labels

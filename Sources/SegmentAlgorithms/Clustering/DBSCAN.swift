@@ -72,13 +72,13 @@ public struct DBSCAN: Sendable {
     static let chunkSize = 2048
 
     /// Clusters `points`.
-    /// - Throws: `SegmentError.invalidParameter` for a non-positive `eps` or `minSamples`.
+    /// - Throws: `ParameterError` for a non-positive `eps` or `minSamples`.
     /// - Complexity: about `O(n log n)` for data of low intrinsic dimension; `O(n·d)` memory.
     public func fit(_ points: Matrix) throws -> Result {
         let n = points.rows, d = points.columns
         let minSamples = configuration.minSamples ?? max(2, 2 * d)
         guard minSamples >= 1 else {
-            throw SegmentError.invalidParameter("--min-samples must be at least 1, got \(minSamples)")
+            throw ParameterError("min-samples", "\(parameter: "min-samples") must be at least 1, got \(minSamples)")
         }
         guard n > 0 else { throw SegmentError.invalidInput("DBSCAN needs at least one row") }
         let tree = KDTree(points)
@@ -86,7 +86,7 @@ public struct DBSCAN: Sendable {
         switch configuration.eps {
         case .value(let value):
             guard value > 0, value.isFinite else {
-                throw SegmentError.invalidParameter("--eps must be greater than 0, got \(value)")
+                throw ParameterError("eps", "\(parameter: "eps") must be greater than 0, got \(value)")
             }
             eps = value
         case .automatic:

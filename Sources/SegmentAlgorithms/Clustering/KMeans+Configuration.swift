@@ -67,35 +67,36 @@ extension KMeans {
         func validate(for data: Matrix) throws {
             if case .centers(let centers) = initialization {
                 guard centers.columns == data.columns else {
-                    throw SegmentError.invalidParameter("the starting centres have \(centers.columns) features but the data has \(data.columns)")
+                    throw ParameterError("init", "the starting centres have \(centers.columns) features but the data has \(data.columns)")
                 }
                 guard centers.rows == clusterCount else {
-                    throw SegmentError.invalidParameter("there are \(centers.rows) starting centres but k=\(clusterCount)")
+                    throw ParameterError("init", "there are \(centers.rows) starting centres but k=\(clusterCount)")
                 }
                 guard centers.storage.allSatisfy(\.isFinite) else {
-                    throw SegmentError.invalidParameter("the starting centres contain a value that is not a finite number")
+                    throw ParameterError("init", "the starting centres contain a value that is not a finite number")
                 }
             }
             guard clusterCount >= 1 else {
-                throw SegmentError.invalidParameter("k=\(clusterCount) should be at least 1")
+                throw ParameterError("k", "k=\(clusterCount) should be at least 1")
             }
             guard data.rows >= clusterCount else {
-                throw SegmentError.invalidParameter("n_samples=\(data.rows) should be >= n_clusters=\(clusterCount); choose a smaller k")
+                throw ParameterError("k", "n_samples=\(data.rows) should be >= n_clusters=\(clusterCount); choose a smaller k")
             }
             let distinct = data.distinctRowCount(limit: clusterCount)
             guard distinct >= clusterCount else {
-                throw SegmentError.invalidParameter(KMeans.tooFewDistinctRows(k: clusterCount, distinct: distinct))
+                throw ParameterError("k", KMeans.tooFewDistinctRows(k: clusterCount, distinct: distinct))
             }
             guard restarts >= 1, maximumIterations >= 1, tolerance >= 0 else {
-                throw SegmentError.invalidParameter("restarts and iterations must be at least 1 and the tolerance non-negative")
+                let parameter = restarts < 1 ? "n-init" : maximumIterations < 1 ? "max-iter" : "tol"
+                throw ParameterError(parameter, "restarts and iterations must be at least 1 and the tolerance non-negative")
             }
         }
     }
 
     /// The message for k larger than the number of distinct feature rows.
-    static func tooFewDistinctRows(k: Int, distinct: Int) -> String {
+    static func tooFewDistinctRows(k: Int, distinct: Int) -> ParameterText {
         distinct == 1
-            ? "k=\(k) but every row has the same feature values, so there is only one segment; choose k=1 or other --features"
+            ? "k=\(k) but every row has the same feature values, so there is only one segment; choose k=1 or other \(parameter: "features")"
             : "k=\(k) but the features have only \(distinct) distinct rows; choose k ≤ \(distinct)"
     }
 

@@ -24,7 +24,7 @@ public enum KMeans {
     ///   - data: one row per point.
     ///   - configuration: k, seeding, restarts, stopping rule, method, seed, threads.
     /// - Returns: the restart with the lowest inertia (the first on a tie).
-    /// - Throws: `SegmentError.invalidParameter` when k is not between 1 and
+    /// - Throws: `ParameterError` when k is not between 1 and
     ///   the number of rows, or the starting centres do not fit the data.
     /// - Complexity: O(restarts × iterations × n × k × d) time for Lloyd,
     ///   usually far less for Hamerly; O(n + k × d) extra memory.

@@ -38,14 +38,14 @@ extension MiniBatchKMeans {
         }
 
         /// Checks the parameters against `rowCount` rows, as scikit-learn does.
-        /// - Throws: `SegmentError.invalidParameter` naming both numbers.
+        /// - Throws: `ParameterError` naming both numbers.
         func validate(rowCount: Int) throws {
-            guard clusterCount >= 1 else { throw SegmentError.invalidParameter("--k must be at least 1, got \(clusterCount)") }
+            guard clusterCount >= 1 else { throw ParameterError("k", "\(parameter: "k") must be at least 1, got \(clusterCount)") }
             guard rowCount >= clusterCount else {
-                throw SegmentError.invalidParameter("the data has \(rowCount) rows with features, fewer than --k \(clusterCount); lower --k")
+                throw ParameterError("k", "the data has \(rowCount) rows with features, fewer than \(parameter: "k") \(clusterCount); lower \(parameter: "k")")
             }
-            guard batchSize >= 1 else { throw SegmentError.invalidParameter("--batch-size must be at least 1, got \(batchSize)") }
-            guard maximumEpochs >= 1 else { throw SegmentError.invalidParameter("--max-iter must be at least 1, got \(maximumEpochs)") }
+            guard batchSize >= 1 else { throw ParameterError("batch-size", "\(parameter: "batch-size") must be at least 1, got \(batchSize)") }
+            guard maximumEpochs >= 1 else { throw ParameterError("max-iter", "\(parameter: "max-iter") must be at least 1, got \(maximumEpochs)") }
         }
 
         /// The batch size used on `rowCount` rows (never more than the rows).

@@ -52,11 +52,11 @@ public struct MiniBatchKMeans: Sendable {
     /// judged by the inertia on the sample, as scikit-learn's `n_init`
     /// seedings judged on a validation sample.
     /// - Parameter rowCount: rows with features in the whole data.
-    /// - Throws: `SegmentError.invalidParameter` for k or sizes out of range.
+    /// - Throws: `ParameterError` for k or sizes out of range.
     public init(configuration: Configuration, sample: Matrix, rowCount: Int) throws {
         try configuration.validate(rowCount: rowCount)
         guard sample.rows >= configuration.clusterCount else {
-            throw SegmentError.invalidParameter("the seeding sample has \(sample.rows) rows, fewer than --k \(configuration.clusterCount); lower --k")
+            throw ParameterError("k", "the seeding sample has \(sample.rows) rows, fewer than \(parameter: "k") \(configuration.clusterCount); lower \(parameter: "k")")
         }
         let root = SplitMix64(seed: configuration.seed)
         var best: (centers: Matrix, inertia: Double)?

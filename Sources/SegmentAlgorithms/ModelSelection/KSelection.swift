@@ -36,15 +36,15 @@ public struct KSelection: Sendable {
 
     /// The part of `requested` that `data` can be split into: k up to the
     /// number of distinct rows.
-    /// - Throws: `SegmentError.invalidParameter` when the range starts above
+    /// - Throws: `ParameterError` when the range starts above
     ///   the number of distinct rows.
     public static func feasibleRange(_ requested: ClosedRange<Int>, for data: Matrix) throws -> ClosedRange<Int> {
         let distinct = data.distinctRowCount(limit: requested.upperBound)
         guard requested.lowerBound <= distinct else {
             let low = requested.lowerBound
-            throw SegmentError.invalidParameter(distinct == 1
-                ? "--k-range starts at k=\(low) but every row has the same feature values, so there is only one segment; check --features"
-                : "--k-range starts at k=\(low) but the features have only \(distinct) distinct rows; choose a range within 1-\(distinct)")
+            throw ParameterError("k-range", distinct == 1
+                ? "\(parameter: "k-range") starts at k=\(low) but every row has the same feature values, so there is only one segment; check \(parameter: "features")"
+                : "\(parameter: "k-range") starts at k=\(low) but the features have only \(distinct) distinct rows; choose a range within 1-\(distinct)")
         }
         return requested.lowerBound...distinct
     }
@@ -53,7 +53,7 @@ public struct KSelection: Sendable {
     /// `clusterCount` is replaced) and scores each fit.
     /// - Parameter silhouetteRows: rows beyond which the silhouette is
     ///   computed on a random sample of this many rows.
-    /// - Throws: `SegmentError.invalidParameter` when a k does not fit the data.
+    /// - Throws: `ParameterError` when a k does not fit the data.
     public static func evaluate(_ data: Matrix, range: ClosedRange<Int>, configuration: KMeans.Configuration,
                                 silhouetteRows: Int = 10_000) throws -> KSelection {
         var candidates: [Candidate] = []

@@ -50,12 +50,12 @@ public enum FeatureMagnitude {
 
     /// The error for `value` in `column` at `line`, with how to fix it
     /// (by default: choose a scaling, or divide the column).
-    public static func error(value: Double, column: String, source: String, line: Int, scale: ScaleMethod, fix: String? = nil) -> SegmentError {
+    public static func error(value: Double, column: String, source: String, line: Int, scale: ScaleMethod, fix: ParameterText? = nil) -> SegmentError {
         let fix = fix ?? (scale == .none
-            ? "use --scale standard or minmax, or divide the column by a large constant"
-            : "divide the column by a large constant, or use --scale standard or minmax")
+            ? "use \(parameter: "scale") standard or minmax, or divide the column by a large constant"
+            : "divide the column by a large constant, or use \(parameter: "scale") standard or minmax")
         return SegmentError.invalidData(
             file: source, line: line, column: column,
-            message: "the value \(value) after --scale \(scale.rawValue) is too large to compute distances with (the limit is ±1e100); \(fix)")
+            message: "the value \(value) after \(parameter: "scale") \(scale.rawValue) is too large to compute distances with (the limit is ±1e100); \(fix)")
     }
 }

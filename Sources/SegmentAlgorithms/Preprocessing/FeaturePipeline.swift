@@ -30,13 +30,13 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
     /// Fits the pipeline to `featureColumns` of `table` and returns it with
     /// the transformed features.
     /// - Throws: `SegmentError.invalidData` for text in a numeric column or a
-    ///   missing value under `--missing error`; `SegmentError.invalidParameter`
+    ///   missing value under `--missing error`; `ParameterError`
     ///   for a column that cannot be a feature (dates, free text, all missing).
     /// - Parameter threads: cores used to build and scale the matrix.
     public static func fit(table: Table, featureColumns: [Int], missing: MissingPolicy, scale: ScaleMethod,
                            threads: Int = availableCores) throws -> (FeaturePipeline, FeatureMatrix) {
         guard !featureColumns.isEmpty else {
-            throw SegmentError.invalidParameter("no feature columns: the file has no numeric column besides the id; name the features with --features")
+            throw ParameterError("features", "no feature columns: the file has no numeric column besides the id; name the features with \(parameter: "features")")
         }
         var columns: [FeatureColumn] = []
         for index in featureColumns {
@@ -57,11 +57,11 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
         let info = table.columns[index]
         let name = info.name
         if info.presentCount == 0 {
-            throw SegmentError.invalidParameter("column '\(name)' has no values; remove it from --features")
+            throw ParameterError("features", "column '\(name)' has no values; remove it from \(parameter: "features")")
         }
         if info.looksNumericWithErrors, let row = info.firstNonNumericRow {
             throw SegmentError.invalidData(file: table.source, line: table.rowLines[row], column: name,
-                                           message: FeatureCellError.notANumber.message(for: table.string(row: row, column: index)))
+                                           message: ParameterText(FeatureCellError.notANumber.message(for: table.string(row: row, column: index))))
         }
         switch info.type {
         case .integer, .number:
@@ -81,9 +81,9 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
             if missing != .error && missing != .drop { column.categoryFill = byFrequency.first }
             return column
         case .date:
-            throw SegmentError.invalidParameter("column '\(name)' holds dates, which cannot be a feature; derive a number from it first (for example recency in days with `segment rfm`)")
+            throw ParameterError("features", "column '\(name)' holds dates, which cannot be a feature; derive a number from it first (for example recency in days with `segment rfm`)")
         case .text:
-            throw SegmentError.invalidParameter("column '\(name)' is free text (\(info.distinctCount ?? 0) distinct values; at most \(TypeInference.maximumCategories) categories can be one-hot encoded); remove it from --features")
+            throw ParameterError("features", "column '\(name)' is free text (\(info.distinctCount ?? 0) distinct values; at most \(TypeInference.maximumCategories) categories can be one-hot encoded); remove it from \(parameter: "features")")
         }
     }
 
@@ -204,12 +204,12 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
                 present = try column.encode(value, into: output + offset)
             } catch {
                 throw SegmentError.invalidData(file: source, line: line, column: column.name,
-                                               message: FeatureCellError.notANumber.message(for: String(decoding: value, as: UTF8.self)))
+                                               message: ParameterText(FeatureCellError.notANumber.message(for: String(decoding: value, as: UTF8.self))))
             }
             if !present {
                 if missingPolicy == .drop { return false }
                 throw SegmentError.invalidData(file: source, line: line, column: column.name,
-                                               message: "missing value; fill it in, or choose how to treat missing values with --missing drop|mean|median|mode")
+                                               message: "missing value; fill it in, or choose how to treat missing values with \(parameter: "missing") drop|mean|median|mode")
             }
             offset += column.encoding.width
         }

@@ -17,7 +17,7 @@ extension StreamingFeatureFit {
     /// categorical column and the fill value of each column under
     /// `--missing mean|median|mode` (mean exact; median and mode from a
     /// reservoir sample of `quantileSampleRows` values per column).
-    /// - Throws: `SegmentError.invalidParameter` when a categorical column
+    /// - Throws: `ParameterError` when a categorical column
     ///   has more than `TypeInference.maximumCategories` distinct values,
     ///   `SegmentError.invalidData` for text in a numeric column.
     static func completeColumns(_ columns: [FeatureColumn], records: some RecordPasses, inputColumns: [Int],
@@ -37,7 +37,7 @@ extension StreamingFeatureFit {
                     guard fills else { continue }
                     guard var number = CellParsing.parseNumber(trimmed)?.value else {
                         throw SegmentError.invalidData(file: records.name, line: record.line, column: column.name,
-                                                       message: FeatureCellError.notANumber.message(for: String(decoding: cell, as: UTF8.self)))
+                                                       message: ParameterText(FeatureCellError.notANumber.message(for: String(decoding: cell, as: UTF8.self))))
                     }
                     values[position].present += 1
                     values[position].mean += (number - values[position].mean) / Double(values[position].present)
@@ -48,7 +48,7 @@ extension StreamingFeatureFit {
                         values[position].counts[category] = count + 1
                     } else {
                         guard values[position].categories.count < TypeInference.maximumCategories else {
-                            throw SegmentError.invalidParameter("column '\(column.name)' has more than \(TypeInference.maximumCategories) distinct values (line \(record.line) adds '\(category)'), too many to one-hot encode; remove it from --features")
+                            throw ParameterError("features", "column '\(column.name)' has more than \(TypeInference.maximumCategories) distinct values (line \(record.line) adds '\(category)'), too many to one-hot encode; remove it from \(parameter: "features")")
                         }
                         values[position].categories.append(category)
                         values[position].counts[category] = 1

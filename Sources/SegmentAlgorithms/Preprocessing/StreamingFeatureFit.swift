@@ -52,7 +52,7 @@ public enum StreamingFeatureFit {
     public static func fit(_ records: some RecordPasses, prefix: Table, featureColumns: [Int], missing: MissingPolicy,
                            scale: ScaleMethod, sampleRows: Int, seed: UInt64) throws -> Result {
         guard !featureColumns.isEmpty else {
-            throw SegmentError.invalidParameter("no feature columns: the file has no numeric column besides the id; name the features with --features")
+            throw ParameterError("features", "no feature columns: the file has no numeric column besides the id; name the features with \(parameter: "features")")
         }
         var columns = try featureColumns.map { try FeaturePipeline.describeColumn($0, of: prefix, missing: missing) }
         let needsValues = missing == .mean || missing == .median || missing == .mode

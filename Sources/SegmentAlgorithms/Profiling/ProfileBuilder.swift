@@ -19,7 +19,7 @@ public enum ProfileBuilder {
         let keys = labels.keys, rowSegments = labels.rows
         let labelledRows = rowSegments.indices.filter { rowSegments[$0] >= 0 }
         guard !labelledRows.isEmpty else {
-            throw SegmentError.invalidInput("\(table.source): \(labels.origin) has no labels; give the column written by 'segment cluster' with --label-column")
+            throw SegmentError.invalidInput("\(table.source): \(labels.origin) has no labels; give the column written by 'segment cluster' with \(parameter: "label-column")")
         }
         var members = [[Int]](repeating: [], count: keys.count)
         for row in labelledRows { members[rowSegments[row]].append(row) }

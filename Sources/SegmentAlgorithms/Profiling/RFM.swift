@@ -38,14 +38,14 @@ public struct RFMTable: Sendable {
     ///
     /// - Parameter asOf: the reference day (days since 1970-01-01); nil
     ///   means the day after the latest purchase.
-    /// - Throws: `SegmentError.invalidParameter` when dates or amounts are
+    /// - Throws: `ParameterError` when dates or amounts are
     ///   missing; `SegmentError.invalidInput` when a customer's total overflows.
     public init(log: PurchaseLog, asOf: Double?) throws {
         guard let days = log.days else {
-            throw SegmentError.invalidParameter("rfm needs purchase dates, but no date column was found; name it with --date")
+            throw ParameterError("date", "rfm needs purchase dates, but no date column was found; name it with \(parameter: "date")")
         }
         guard let amounts = log.amounts else {
-            throw SegmentError.invalidParameter("rfm needs the money spent: name an amount column with --amount, or --quantity and --price")
+            throw ParameterError("amount", "rfm needs the money spent: name an amount column with \(parameter: "amount"), or \(parameter: "quantity") and \(parameter: "price")")
         }
         let customerCount = log.customers.count
         var last = [Double](repeating: -.infinity, count: customerCount)

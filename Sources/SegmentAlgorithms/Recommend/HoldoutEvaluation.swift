@@ -28,10 +28,10 @@ public enum HoldoutEvaluation {
     /// Splits `log`: a customer with n ≥ 2 purchases keeps
     /// n − h for training and holds out h = min(n − 1, max(1, round(f·n))).
     ///
-    /// - Throws: `SegmentError.invalidParameter` for `last` without dates.
+    /// - Throws: `ParameterError` for `last` without dates.
     public static func split(_ log: PurchaseLog, strategy: Strategy, testFraction: Double, seed: UInt64) throws -> Split {
         if strategy == .last && log.days == nil {
-            throw SegmentError.invalidParameter("--holdout last needs purchase dates, but no date column was found; name it with --date-column or use --holdout random")
+            throw ParameterError("holdout", "\(parameter: "holdout") last needs purchase dates, but no date column was found; name it with \(parameter: "date-column") or use \(parameter: "holdout") random")
         }
         var purchasesOfCustomer = [[Int]](repeating: [], count: log.customers.count)
         for purchase in 0..<log.count { purchasesOfCustomer[Int(log.customerOfPurchase[purchase])].append(purchase) }

@@ -61,32 +61,32 @@ public struct PurchaseColumns: Sendable, Equatable {
     /// `revenue`, `total` or `spend`; price: `price`.
     ///
     /// - Parameter requireItem: whether a missing item column is an error.
-    /// - Throws: `SegmentError.invalidParameter` when the customer or a
+    /// - Throws: `ParameterError` when the customer or a
     ///   required item column is neither given nor found, listing the columns.
     public static func resolve(_ names: Names, in table: Table, requireItem: Bool = true) throws -> PurchaseColumns {
         let columnNames = table.columnNames
-        func pick(_ given: String?, option: String, _ detect: () -> Int?) throws -> Int? {
-            if let given { return try ColumnSelection.resolve(given, in: columnNames, option: option) }
+        func pick(_ given: String?, parameter: String, _ detect: () -> Int?) throws -> Int? {
+            if let given { return try ColumnSelection.resolve(given, in: columnNames, parameter: parameter) }
             return detect()
         }
-        func required(_ index: Int?, what: String, option: String) throws -> Int {
+        func required(_ index: Int?, what: String, parameter: String) throws -> Int {
             guard let index else {
-                throw SegmentError.invalidParameter("\(table.source): cannot tell which column holds the \(what); name it with \(option) (columns: \(columnNames.joined(separator: ", ")))")
+                throw ParameterError(parameter, "\(table.source): cannot tell which column holds the \(what); name it with \(parameter: parameter) (columns: \(columnNames.joined(separator: ", ")))")
             }
             return index
         }
         let customer = try required(
-            pick(names.customer, option: "--customer-column") { detect(["customer", "user", "client"], in: columnNames, preferId: true) },
-            what: "customer id", option: "--customer-column")
-        var item = try pick(names.item, option: "--item-column") { detect(["product", "item", "sku"], in: columnNames, preferId: true) }
-        if requireItem { item = try required(item, what: "item id", option: "--item-column") }
-        let quantity = try pick(names.quantity, option: "--quantity-column") { detect(["quantity", "qty"], in: columnNames) }
-        let date = try pick(names.date, option: "--date-column") {
+            pick(names.customer, parameter: "customer-column") { detect(["customer", "user", "client"], in: columnNames, preferId: true) },
+            what: "customer id", parameter: "customer-column")
+        var item = try pick(names.item, parameter: "item-column") { detect(["product", "item", "sku"], in: columnNames, preferId: true) }
+        if requireItem { item = try required(item, what: "item id", parameter: "item-column") }
+        let quantity = try pick(names.quantity, parameter: "quantity-column") { detect(["quantity", "qty"], in: columnNames) }
+        let date = try pick(names.date, parameter: "date-column") {
             let dates = table.columns.indices.filter { table.columns[$0].type == .date }
             return dates.first { columnNames[$0].lowercased().contains("date") } ?? dates.first
         }
-        let amount = try pick(names.amount, option: "--amount-column") { detect(["amount", "revenue", "total", "spend"], in: columnNames) }
-        let price = try pick(names.price, option: "--price-column") { detect(["price"], in: columnNames) }
+        let amount = try pick(names.amount, parameter: "amount-column") { detect(["amount", "revenue", "total", "spend"], in: columnNames) }
+        let price = try pick(names.price, parameter: "price-column") { detect(["price"], in: columnNames) }
         return PurchaseColumns(customer: customer, item: item, quantity: quantity, date: date, amount: amount, price: price)
     }
 

@@ -46,7 +46,7 @@ public struct PurchaseLog: Sendable {
         let hasMoney = columns.amount != nil || columns.price != nil
         var amounts: [Double]? = hasMoney ? [Double](repeating: 0, count: rowCount) : nil
         try table.withCells { cells in
-            func fail(_ row: Int, _ column: Int, _ message: String) -> SegmentError {
+            func fail(_ row: Int, _ column: Int, _ message: ParameterText) -> SegmentError {
                 .invalidData(file: table.source, line: table.rowLines[row], column: table.columnNames[column], message: message)
             }
             func id(_ row: Int, _ column: Int) throws -> String {

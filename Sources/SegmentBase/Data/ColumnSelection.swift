@@ -1,34 +1,36 @@
-/// Resolves column names given on the command line and finds the id column.
+/// Resolves column names given as parameters and finds the id column.
 public enum ColumnSelection {
     /// The index of the column called `name`: an exact match first, then a
     /// unique case-insensitive one.
-    /// - Throws: `SegmentError.invalidParameter` naming the closest columns
-    ///   when there is no such column or the name is ambiguous.
-    public static func resolve(_ name: String, in columnNames: [String], option: String) throws -> Int {
+    /// - Parameter parameter: the parameter that names the column, such as
+    ///   `features` (named in the error).
+    /// - Throws: `ParameterError` naming the closest columns when there is no
+    ///   such column or the name is ambiguous.
+    public static func resolve(_ name: String, in columnNames: [String], parameter: String) throws -> Int {
         if let exact = columnNames.firstIndex(of: name) { return exact }
         let lowered = name.lowercased()
         let matches = columnNames.indices.filter { columnNames[$0].lowercased() == lowered }
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
             let names = matches.map { "'\(columnNames[$0])'" }.joined(separator: ", ")
-            throw SegmentError.invalidParameter("\(option): '\(name)' matches several columns when case is ignored (\(names)); write the name exactly")
+            throw ParameterError(parameter, "\(parameter: parameter): '\(name)' matches several columns when case is ignored (\(names)); write the name exactly")
         }
         let nearest = NameMatching.nearest(to: name, among: columnNames)
-        var message = "\(option): no column named '\(name)'"
+        var message: ParameterText = "\(parameter: parameter): no column named '\(name)'"
         if !nearest.isEmpty {
-            message += "; did you mean " + nearest.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            message += ParameterText("; did you mean " + nearest.map { "'\($0)'" }.joined(separator: " or ") + "?")
         }
-        message += " (columns: " + columnNames.joined(separator: ", ") + ")"
-        throw SegmentError.invalidParameter(message)
+        message += ParameterText(" (columns: " + columnNames.joined(separator: ", ") + ")")
+        throw ParameterError(parameter, message)
     }
 
     /// Resolves a list of names, rejecting repeats.
-    public static func resolve(_ names: [String], in columnNames: [String], option: String) throws -> [Int] {
+    public static func resolve(_ names: [String], in columnNames: [String], parameter: String) throws -> [Int] {
         var result: [Int] = []
         for name in names {
-            let index = try resolve(name, in: columnNames, option: option)
+            let index = try resolve(name, in: columnNames, parameter: parameter)
             if result.contains(index) {
-                throw SegmentError.invalidParameter("\(option): column '\(columnNames[index])' is named twice")
+                throw ParameterError(parameter, "\(parameter: parameter): column '\(columnNames[index])' is named twice")
             }
             result.append(index)
         }
@@ -69,7 +71,7 @@ public enum ColumnSelection {
     /// The id column: `explicit` when given, else the first column whose
     /// name ends in the word `id` and whose values are all present and unique.
     public static func idColumn(in table: Table, explicit: String?) throws -> Int? {
-        if let explicit { return try resolve(explicit, in: table.columnNames, option: "--id") }
+        if let explicit { return try resolve(explicit, in: table.columnNames, parameter: "id") }
         return firstIdColumn(names: table.columnNames) { isUniqueAndComplete(column: $0, in: table) }
     }
 

@@ -41,6 +41,11 @@ public struct ParameterText: Equatable, Sendable, ExpressibleByStringInterpolati
         pieces = value.isEmpty ? [] : [.text(value)]
     }
 
+    /// `text` verbatim, without parameter references.
+    public init(_ text: String) {
+        self.init(stringLiteral: text)
+    }
+
     /// Text built by interpolation.
     public init(stringInterpolation: Interpolation) {
         pieces = stringInterpolation.pieces
@@ -58,6 +63,33 @@ public struct ParameterText: Equatable, Sendable, ExpressibleByStringInterpolati
 
     /// The text with parameters spelt by their plain names.
     public var description: String { rendered { $0 } }
+
+    /// `left` followed by `right`.
+    public static func + (left: ParameterText, right: ParameterText) -> ParameterText {
+        var result = left
+        for piece in right.pieces {
+            switch piece {
+            case .text(let text): result.appendText(text)
+            case .parameter: result.pieces.append(piece)
+            }
+        }
+        return result
+    }
+
+    /// Appends `right` to `left`.
+    public static func += (left: inout ParameterText, right: ParameterText) {
+        left = left + right
+    }
+
+    /// Appends `text`, merged with text before it (see `Interpolation`).
+    mutating func appendText(_ text: String) {
+        guard !text.isEmpty else { return }
+        if case .text(let before)? = pieces.last {
+            pieces[pieces.count - 1] = .text(before + text)
+        } else {
+            pieces.append(.text(text))
+        }
+    }
 
     /// Builds `ParameterText`: `"\(parameter: "k") must be at least 1"`.
     public struct Interpolation: StringInterpolationProtocol {
@@ -78,6 +110,16 @@ public struct ParameterText: Equatable, Sendable, ExpressibleByStringInterpolati
             pieces.append(.parameter(name))
         }
 
+        /// Other text, its parameter references kept.
+        public mutating func appendInterpolation(_ text: ParameterText) {
+            for piece in text.pieces {
+                switch piece {
+                case .text(let text): appendText(text)
+                case .parameter: pieces.append(piece)
+                }
+            }
+        }
+
         /// Any other value, as `String(describing:)` gives it.
         public mutating func appendInterpolation<Value>(_ value: Value) {
             appendText(String(describing: value))
@@ -94,4 +136,17 @@ public struct ParameterText: Equatable, Sendable, ExpressibleByStringInterpolati
             }
         }
     }
+}
+
+/// An error whose text may refer to parameters (`ParameterText`), so that
+/// whoever shows it spells them as its reader knows them; `description`
+/// spells them by their plain names.
+public protocol ParameterNamingError: Error, CustomStringConvertible {
+    /// What went wrong, with parameter references left for the reader to spell.
+    var text: ParameterText { get }
+}
+
+extension ParameterNamingError {
+    /// The text with parameters spelt by their plain names.
+    public var description: String { text.rendered { $0 } }
 }

@@ -1,8 +1,11 @@
 /// A failure caused by input data or the environment (exit code 1).
 ///
 /// Every case's description says where the problem is, what was expected and
-/// found, and how to fix it.
-public enum SegmentError: Error, Equatable, CustomStringConvertible {
+/// found, and how to fix it. A message may refer to parameters
+/// (`ParameterText`), for example to say which one chooses how missing
+/// values are treated; a parameter value that cannot work is a
+/// `ParameterError` instead.
+public enum SegmentError: Error, Equatable, ParameterNamingError {
     /// A file could not be opened.
     case cannotOpen(path: String, reason: String)
     /// Reading failed part-way.
@@ -11,22 +14,13 @@ public enum SegmentError: Error, Equatable, CustomStringConvertible {
     case writeFailed(path: String, reason: String)
     /// A problem with the data at a known place. `line` and `column` are
     /// optional when the place is not known.
-    case invalidData(file: String, line: Int?, column: String?, message: String)
+    case invalidData(file: String, line: Int?, column: String?, message: ParameterText)
     /// A problem with the input as a whole (exit code 1).
-    case invalidInput(String)
-    /// An option whose value does not fit the data, such as a column name that
-    /// is not in the file or `k` larger than the number of rows (exit code 2).
-    case invalidParameter(String)
+    case invalidInput(ParameterText)
 
-    /// Whether the user fixes this by changing the command line (exit code 2)
-    /// rather than the data (exit code 1).
-    public var isUsageError: Bool {
-        if case .invalidParameter = self { return true }
-        return false
-    }
-
-    /// A human-readable description naming file, line and column where known.
-    public var description: String {
+    /// The description naming file, line and column where known, with
+    /// parameter references left for the reader to spell.
+    public var text: ParameterText {
         switch self {
         case .cannotOpen(let path, let reason):
             return "cannot open '\(path)': \(reason)"
@@ -38,8 +32,8 @@ public enum SegmentError: Error, Equatable, CustomStringConvertible {
             var place = file
             if let line { place += ":\(line)" }
             if let column { place += " column '\(column)'" }
-            return "\(place): \(message)"
-        case .invalidInput(let message), .invalidParameter(let message):
+            return ParameterText(place + ": ") + message
+        case .invalidInput(let message):
             return message
         }
     }

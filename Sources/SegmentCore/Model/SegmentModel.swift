@@ -54,20 +54,20 @@ public struct SegmentModel: Codable, Sendable, Equatable {
         do {
             header = try decoder.decode(Header.self, from: data)
         } catch {
-            throw SegmentError.invalidInput("\(file): not a segment model (expected JSON written by `segment cluster --model`)")
+            throw SegmentError.invalidInput("\(file): not a segment model (expected JSON written by `segment cluster \(parameter: "model")`)")
         }
         guard let version = header.formatVersion else {
-            throw SegmentError.invalidInput("\(file): not a segment model (no 'formatVersion' field); write one with `segment cluster --model FILE`")
+            throw SegmentError.invalidInput("\(file): not a segment model (no 'formatVersion' field); write one with `segment cluster \(parameter: "model") FILE`")
         }
         guard version == currentFormatVersion else {
-            throw SegmentError.invalidInput("\(file): model format version \(version) is not supported (this segment reads version \(currentFormatVersion)); re-create the model with this version of `segment cluster --model`")
+            throw SegmentError.invalidInput("\(file): model format version \(version) is not supported (this segment reads version \(currentFormatVersion)); re-create the model with this version of `segment cluster \(parameter: "model")`")
         }
         do {
             let model = try decoder.decode(SegmentModel.self, from: data)
             try model.validate(file: file)
             return model
         } catch let error as DecodingError {
-            throw SegmentError.invalidInput("\(file): damaged model: \(describe(error)); re-create it with `segment cluster --model FILE`")
+            throw SegmentError.invalidInput("\(file): damaged model: \(describe(error)); re-create it with `segment cluster \(parameter: "model") FILE`")
         }
     }
 
@@ -75,10 +75,10 @@ public struct SegmentModel: Codable, Sendable, Equatable {
     func validate(file: String) throws {
         let width = pipeline.outputWidth
         guard rule.dimensions == width, pipeline.scaler.center.count == width, pipeline.scaler.scale.count == width else {
-            throw SegmentError.invalidInput("\(file): damaged model: the assignment rule has \(rule.dimensions) features but the pipeline produces \(width); re-create it with `segment cluster --model FILE`")
+            throw SegmentError.invalidInput("\(file): damaged model: the assignment rule has \(rule.dimensions) features but the pipeline produces \(width); re-create it with `segment cluster \(parameter: "model") FILE`")
         }
         guard rule.isConsistent else {
-            throw SegmentError.invalidInput("\(file): damaged model: the assignment rule's numbers do not fit together (arrays not matching its dimensions, values not finite, or a tie order that is not an ordering of the segments); re-create it with `segment cluster --model FILE`")
+            throw SegmentError.invalidInput("\(file): damaged model: the assignment rule's numbers do not fit together (arrays not matching its dimensions, values not finite, or a tie order that is not an ordering of the segments); re-create it with `segment cluster \(parameter: "model") FILE`")
         }
     }
 

@@ -9,7 +9,7 @@ extension ClusterCommand {
         var requested = options.k?.count
         if case .centers(let centers) = initialization {
             if let requested, requested != centers.rows {
-                throw SegmentError.invalidParameter("--k \(requested) disagrees with the \(centers.rows) starting centres of --init; drop --k or give \(centers.rows)")
+                throw ParameterError("k", "\(parameter: "k") \(requested) disagrees with the \(centers.rows) starting centres of \(parameter: "init"); drop \(parameter: "k") or give \(centers.rows)")
             }
             requested = centers.rows
         }

@@ -99,7 +99,7 @@ enum ClusterCommand: SegmentCommand {
             return ClusterOutcome(try ClusterOptions.runDBSCAN(features, options, threads: threads, console: console), features: features)
         case .minibatchKMeans:
             // minibatch-kmeans streams a file and is run by `cluster` before any table is loaded.
-            throw SegmentError.invalidParameter("--algorithm \(options.algorithm.rawValue) streams files larger than memory and only runs in `segment cluster`; label the file there, then pass the labelled file to this command")
+            throw ParameterError("algorithm", "\(parameter: "algorithm") \(options.algorithm.rawValue) streams files larger than memory and only runs in `segment cluster`; label the file there, then pass the labelled file to this command")
         }
     }
 }

@@ -31,7 +31,7 @@ enum ClusterOutput {
     /// `name`, which must not already be a column of `table`.
     static func checkLabelColumn(_ name: String, table: Table) throws -> String {
         guard table.columnIndex(named: name) == nil else {
-            throw SegmentError.invalidParameter("the input already has a column '\(name)'; name the new label column with --label-column NAME")
+            throw ParameterError("label-column", "the input already has a column '\(name)'; name the new label column with \(parameter: "label-column") NAME")
         }
         return name
     }
@@ -63,14 +63,14 @@ enum ClusterOutput {
                             labelColumn: String, options: Options, outputs: OutputBatch) throws {
         if let path = options.centers {
             guard let centers = outcome.clustering.centers else {
-                throw SegmentError.invalidParameter("--centers: --algorithm \(algorithm) has no centres")
+                throw ParameterError("centers", "\(parameter: "centers"): \(parameter: "algorithm") \(algorithm) has no centres")
             }
             try writeCenters(centers, sizes: outcome.clustering.sizes, pipeline: prepared.pipeline, labelColumn: labelColumn,
                              path: path, outputs: outputs)
         }
         if let path = options.model {
             guard let rule = outcome.rule else {
-                throw SegmentError.invalidParameter("--model: --algorithm \(algorithm) cannot assign new rows")
+                throw ParameterError("model", "\(parameter: "model"): \(parameter: "algorithm") \(algorithm) cannot assign new rows")
             }
             let model = SegmentModel(algorithm: algorithm, pipeline: prepared.pipeline,
                                      idColumn: prepared.idColumn.map { table.columnNames[$0] }, labelColumn: labelColumn, rule: rule)

@@ -82,7 +82,7 @@ struct FeatureOptions: Sendable {
     func chooseColumns(_ table: Table, excluding excluded: [Int] = []) throws -> (id: Int?, features: [Int]) {
         let idColumn = try ColumnSelection.idColumn(in: table, explicit: id)
         if let features {
-            return (idColumn, try ColumnSelection.resolve(features.names, in: table.columnNames, option: "--features"))
+            return (idColumn, try ColumnSelection.resolve(features.names, in: table.columnNames, parameter: "features"))
         }
         return (idColumn, ColumnSelection.defaultFeatures(in: table, idColumn: idColumn).filter { !excluded.contains($0) })
     }

@@ -16,23 +16,23 @@ struct ProfileColumns {
     /// `segment`, which must exist), the id column and the described columns
     /// (`features`; default: every numeric and categorical column except the
     /// id and the label).
-    /// - Throws: `SegmentError.invalidParameter` for unknown columns or a
+    /// - Throws: `ParameterError` for unknown columns or a
     ///   named column that is neither numeric nor categorical.
     static func resolve(_ table: Table, labelColumn: String?, id: String?, features: NameList?) throws -> ProfileColumns {
         let labelName = labelColumn ?? ProfileColumns.defaultLabelColumn
         if labelColumn == nil && !table.columnNames.contains(labelName) {
-            throw SegmentError.invalidParameter("\(table.source) has no column '\(labelName)'; label it first with 'segment cluster', or name the label column with --label-column (columns: \(table.columnNames.joined(separator: ", ")))")
+            throw ParameterError("label-column", "\(table.source) has no column '\(labelName)'; label it first with 'segment cluster', or name the label column with \(parameter: "label-column") (columns: \(table.columnNames.joined(separator: ", ")))")
         }
-        let label = try ColumnSelection.resolve(labelName, in: table.columnNames, option: "--label-column")
+        let label = try ColumnSelection.resolve(labelName, in: table.columnNames, parameter: "label-column")
         let id = try ColumnSelection.idColumn(in: table, explicit: id)
         var chosen: [Int]
         if let names = features?.names {
-            chosen = try ColumnSelection.resolve(names, in: table.columnNames, option: "--features")
+            chosen = try ColumnSelection.resolve(names, in: table.columnNames, parameter: "features")
             for column in chosen where !(table.columns[column].type.isNumeric || table.columns[column].type == .categorical) {
-                throw SegmentError.invalidParameter("--features: column '\(table.columnNames[column])' is \(table.columns[column].type.rawValue), not numeric or categorical; profile describes numeric columns by statistics and categorical ones by shares")
+                throw ParameterError("features", "\(parameter: "features"): column '\(table.columnNames[column])' is \(table.columns[column].type.rawValue), not numeric or categorical; profile describes numeric columns by statistics and categorical ones by shares")
             }
             if chosen.contains(label) {
-                throw SegmentError.invalidParameter("--features: '\(table.columnNames[label])' is the label column; leave it out")
+                throw ParameterError("features", "\(parameter: "features"): '\(table.columnNames[label])' is the label column; leave it out")
             }
         } else {
             chosen = table.columns.indices.filter { column in

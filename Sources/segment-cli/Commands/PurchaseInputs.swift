@@ -69,9 +69,9 @@ enum PurchaseInputs {
     static func loadSegments(path: String, id: String?, labelColumn: String, threads: Int) throws -> CustomerSegments {
         let table = try loadTable(path: path, threads: threads)
         guard let idColumn = try ColumnSelection.idColumn(in: table, explicit: id) else {
-            throw SegmentError.invalidParameter("\(table.source): no unique id column found in the segments; name it with --id (columns: \(table.columnNames.joined(separator: ", ")))")
+            throw ParameterError("id", "\(table.source): no unique id column found in the segments; name it with \(parameter: "id") (columns: \(table.columnNames.joined(separator: ", ")))")
         }
-        let label = try ColumnSelection.resolve(labelColumn, in: table.columnNames, option: "--label-column")
+        let label = try ColumnSelection.resolve(labelColumn, in: table.columnNames, parameter: "label-column")
         return try CustomerSegments(table: table, idColumn: idColumn, labelColumn: label)
     }
 
@@ -83,13 +83,13 @@ enum PurchaseInputs {
         let table = try loadTable(path: path, threads: threads)
         let idColumn: Int
         if let explicit = explicitId {
-            idColumn = try ColumnSelection.resolve(explicit, in: table.columnNames, option: "--catalog-id")
+            idColumn = try ColumnSelection.resolve(explicit, in: table.columnNames, parameter: "catalog-id")
         } else if let same = try table.columnIndex(named: itemColumnName)
                     ?? PurchaseColumns.detect(["product", "item", "sku"], in: table.columnNames, preferId: true)
                     ?? ColumnSelection.idColumn(in: table, explicit: nil) {
             idColumn = same
         } else {
-            throw SegmentError.invalidParameter("\(table.source): cannot tell which catalog column holds the item id; name it with --catalog-id (columns: \(table.columnNames.joined(separator: ", ")))")
+            throw ParameterError("catalog-id", "\(table.source): cannot tell which catalog column holds the item id; name it with \(parameter: "catalog-id") (columns: \(table.columnNames.joined(separator: ", ")))")
         }
         let others = table.columns.indices.filter { $0 != idColumn }
         return try CatalogFeatures(

@@ -4,11 +4,11 @@ extension ReportCommand {
     /// Joins the report's segments to the purchase log by customer id and
     /// evaluates every recommendation method on held-out purchases (as
     /// `recommend --evaluate`); lists each segment's top `--top` items.
-    /// - Throws: `SegmentError.invalidParameter` when the table has no id column.
+    /// - Throws: `ParameterError` when the table has no id column.
     static func recommendations(purchases path: String, report: Report, table: Table, _ options: Options,
                                 console: Console) throws -> RecommendationSection {
         guard let idColumn = report.idColumn else {
-            throw SegmentError.invalidParameter("\(table.source): --purchases joins customers by id, but no unique id column was found; name it with --id (columns: \(table.columnNames.joined(separator: ", ")))")
+            throw ParameterError("id", "\(table.source): \(parameter: "purchases") joins customers by id, but no unique id column was found; name it with \(parameter: "id") (columns: \(table.columnNames.joined(separator: ", ")))")
         }
         let segments = try CustomerSegments(table: table, idColumn: idColumn, labels: report.labels)
         let inputs = try PurchaseInputs.load(purchases: path, segments: segments, options: options.purchases,

@@ -44,11 +44,11 @@ enum ScoreCommand: SegmentCommand {
     static func run(_ options: Options, console: Console) throws {
         let threads = options.runtime.threadCount
         let table = try options.input.loadTable(options.positionals, threads: threads)
-        let labelColumn = try ColumnSelection.resolve(options.labelColumn, in: table.columnNames, option: "--label-column")
-        let truthColumn = try options.truth.map { try ColumnSelection.resolve($0, in: table.columnNames, option: "--truth") }
+        let labelColumn = try ColumnSelection.resolve(options.labelColumn, in: table.columnNames, parameter: "label-column")
+        let truthColumn = try options.truth.map { try ColumnSelection.resolve($0, in: table.columnNames, parameter: "truth") }
         let prepared = try options.features.prepare(table, threads: threads, excluding: [labelColumn] + (truthColumn.map { [$0] } ?? []))
         if prepared.featureColumns.contains(labelColumn) {
-            throw SegmentError.invalidParameter("the label column '\(table.columnNames[labelColumn])' cannot also be a feature; remove it from --features")
+            throw ParameterError("features", "the label column '\(table.columnNames[labelColumn])' cannot also be a feature; remove it from \(parameter: "features")")
         }
         let labels = try readLabels(table, column: labelColumn, rows: prepared.features.tableRows)
         let data = prepared.features.matrix

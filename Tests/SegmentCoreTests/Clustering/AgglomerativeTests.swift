@@ -108,10 +108,10 @@ import Testing
         let points = ClusteringReference.randomPoints(rows: 1000, columns: 2, seed: 1)
         let configuration = Agglomerative.Configuration(linkage: .complete, cut: .clusterCount(3), maxMemoryBytes: 1_000_000)
         #expect(Agglomerative.estimatedMemory(rows: 1000, columns: 2, linkage: .complete) == 499_500 * 8 + 2 * 16_000)
-        #expect(throws: SegmentError.invalidParameter(
+        #expect(throws: ParameterError("max-memory",
             "complete linkage on 1000 rows needs the condensed distance matrix, about 3.8 MiB, more than the 976.6 KiB allowed "
-            + "(--max-memory, default: available memory); use --linkage ward or single (memory grows linearly with the rows), "
-            + "sample the rows, try --algorithm birch or kmeans, or raise --max-memory")) {
+            + "(\(parameter: "max-memory"), default: available memory); use \(parameter: "linkage") ward or single (memory grows linearly with the rows), "
+            + "sample the rows, try \(parameter: "algorithm") birch or kmeans, or raise \(parameter: "max-memory")")) {
             try Agglomerative(configuration).fit(points)
         }
         // Ward needs no matrix, whatever the budget.
@@ -119,7 +119,7 @@ import Testing
     }
 
     @Test func rejectsMoreSegmentsThanRows() {
-        #expect(throws: SegmentError.invalidParameter("--k must be between 1 and the number of rows (3), got 4")) {
+        #expect(throws: ParameterError("k", "\(parameter: "k") must be between 1 and the number of rows (3), got 4")) {
             try Agglomerative(.init(cut: .clusterCount(4))).fit(Matrix([[0], [1], [2]]))
         }
     }

@@ -57,8 +57,8 @@ import Testing
     }
 
     @Test func rejectsTooManySegments() {
-        #expect(throws: SegmentError.invalidParameter(
-            "BIRCH found only 1 subcluster(s), fewer than --k 2; lower --threshold or ask for fewer segments")) {
+        #expect(throws: ParameterError("k",
+            "BIRCH found only 1 subcluster(s), fewer than \(parameter: "k") 2; lower \(parameter: "threshold") or ask for fewer segments")) {
             try BIRCH(.init(threshold: 5, clusterCount: 2)).fit(Matrix([[0], [1], [2]]))
         }
     }

@@ -104,10 +104,10 @@ import Testing
     }
 
     @Test func rejectsBadParameters() {
-        #expect(throws: SegmentError.invalidParameter("--eps must be greater than 0, got 0.0")) {
+        #expect(throws: ParameterError("eps", "\(parameter: "eps") must be greater than 0, got 0.0")) {
             try DBSCAN(.init(eps: .value(0), minSamples: 2)).fit(Matrix([[0], [1]]))
         }
-        #expect(throws: SegmentError.invalidParameter("--min-samples must be at least 1, got 0")) {
+        #expect(throws: ParameterError("min-samples", "\(parameter: "min-samples") must be at least 1, got 0")) {
             try DBSCAN(.init(eps: .value(1), minSamples: 0)).fit(Matrix([[0], [1]]))
         }
     }

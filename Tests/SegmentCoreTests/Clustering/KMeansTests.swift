@@ -191,12 +191,12 @@ import Testing
 
     @Test func rejectsBadParameters() {
         let data = Matrix([[0], [1], [2]])
-        #expect(throws: SegmentError.invalidParameter("n_samples=3 should be >= n_clusters=5; choose a smaller k")) {
+        #expect(throws: ParameterError("k", "n_samples=3 should be >= n_clusters=5; choose a smaller k")) {
             try KMeans.fit(data, configuration: KMeans.Configuration(clusterCount: 5))
         }
         var configuration = KMeans.Configuration(clusterCount: 2)
         configuration.initialization = .centers(Matrix([[0, 0], [1, 1]]))
-        #expect(throws: SegmentError.invalidParameter("the starting centres have 2 features but the data has 1")) {
+        #expect(throws: ParameterError("init", "the starting centres have 2 features but the data has 1")) {
             try KMeans.fit(data, configuration: configuration)
         }
     }
@@ -206,18 +206,18 @@ import Testing
         #expect(three.distinctRowCount(limit: 10) == 3)
         #expect(three.distinctRowCount(limit: 2) == 2)
         #expect(Matrix([[0.0], [-0.0]]).distinctRowCount(limit: 5) == 1)
-        #expect(throws: SegmentError.invalidParameter("k=4 but the features have only 3 distinct rows; choose k ≤ 3")) {
+        #expect(throws: ParameterError("k", "k=4 but the features have only 3 distinct rows; choose k ≤ 3")) {
             try KMeans.fit(three, configuration: KMeans.Configuration(clusterCount: 4))
         }
         let same = Matrix([[7], [7], [7]])
-        #expect(throws: SegmentError.invalidParameter("k=2 but every row has the same feature values, so there is only one segment; choose k=1 or other --features")) {
+        #expect(throws: ParameterError("k", "k=2 but every row has the same feature values, so there is only one segment; choose k=1 or other \(parameter: "features")")) {
             try KMeans.fit(same, configuration: KMeans.Configuration(clusterCount: 2))
         }
-        #expect(throws: SegmentError.invalidParameter("k=4 but the features have only 3 distinct rows; choose k ≤ 3")) {
+        #expect(throws: ParameterError("k", "k=4 but the features have only 3 distinct rows; choose k ≤ 3")) {
             try Agglomerative(.init(linkage: .ward, cut: .clusterCount(4))).fit(three)
         }
         #expect(try KSelection.feasibleRange(2...10, for: three) == 2...3)
-        #expect(throws: SegmentError.invalidParameter("--k-range starts at k=5 but the features have only 3 distinct rows; choose a range within 1-3")) {
+        #expect(throws: ParameterError("k-range", "\(parameter: "k-range") starts at k=5 but the features have only 3 distinct rows; choose a range within 1-3")) {
             try KSelection.feasibleRange(5...8, for: three)
         }
     }

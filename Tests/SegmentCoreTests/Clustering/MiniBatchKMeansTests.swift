@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func tooFewRowsIsAnError() {
-        #expect(throws: SegmentError.invalidParameter("the data has 2 rows with features, fewer than --k 3; lower --k")) {
+        #expect(throws: ParameterError("k", "the data has 2 rows with features, fewer than \(parameter: "k") 3; lower \(parameter: "k")")) {
             try MiniBatchKMeans(configuration: .init(clusterCount: 3), sample: Matrix(rows: 2, columns: 1, storage: [0, 1]), rowCount: 2)
         }
     }

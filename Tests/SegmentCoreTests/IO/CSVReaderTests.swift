@@ -86,8 +86,11 @@ import Testing
         _ = try reader.nextRecord()
         _ = try reader.nextRecord()
         #expect(throws: CSVError.fieldCountMismatch(file: path, line: 3, expected: 4, found: 2)) { try reader.nextRecord() }
-        #expect(CSVError.fieldCountMismatch(file: "f.csv", line: 3, expected: 4, found: 2).description
+        let mismatch = CSVError.fieldCountMismatch(file: "f.csv", line: 3, expected: 4, found: 2)
+        #expect(mismatch.text.rendered { "--" + $0 }
             == "f.csv:3: expected 4 fields, found 2; quote fields that contain the delimiter, or check the delimiter (--delimiter)")
+        #expect(mismatch.description
+            == "f.csv:3: expected 4 fields, found 2; quote fields that contain the delimiter, or check the delimiter (delimiter)")
     }
 
     @Test func unterminatedQuoteNamesTheLineWhereItStarts() throws {

@@ -22,21 +22,21 @@ import Testing
     @Test func refusesOtherVersionsAndDamage() throws {
         let text = try sampleModel(rule: .nearestCenter(centers: [0, 0], dimensions: 2)).jsonText()
         let future = text.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 2")
-        #expect(throws: SegmentError.invalidInput("m.json: model format version 2 is not supported (this segment reads version 1); re-create the model with this version of `segment cluster --model`")) {
+        #expect(throws: SegmentError.invalidInput("m.json: model format version 2 is not supported (this segment reads version 1); re-create the model with this version of `segment cluster \(parameter: "model")`")) {
             try SegmentModel.decode(Data(future.utf8), file: "m.json")
         }
-        #expect(throws: SegmentError.invalidInput("m.json: not a segment model (expected JSON written by `segment cluster --model`)")) {
+        #expect(throws: SegmentError.invalidInput("m.json: not a segment model (expected JSON written by `segment cluster \(parameter: "model")`)")) {
             try SegmentModel.decode(Data("id,x\n1,2\n".utf8), file: "m.json")
         }
-        #expect(throws: SegmentError.invalidInput("m.json: not a segment model (no 'formatVersion' field); write one with `segment cluster --model FILE`")) {
+        #expect(throws: SegmentError.invalidInput("m.json: not a segment model (no 'formatVersion' field); write one with `segment cluster \(parameter: "model") FILE`")) {
             try SegmentModel.decode(Data("{}".utf8), file: "m.json")
         }
         let noRule = text.replacingOccurrences(of: "\"rule\"", with: "\"rules\"")
-        #expect(throws: SegmentError.invalidInput("m.json: damaged model: missing field 'rule'; re-create it with `segment cluster --model FILE`")) {
+        #expect(throws: SegmentError.invalidInput("m.json: damaged model: missing field 'rule'; re-create it with `segment cluster \(parameter: "model") FILE`")) {
             try SegmentModel.decode(Data(noRule.utf8), file: "m.json")
         }
         let wrongWidth = try sampleModel(rule: .nearestCenter(centers: [0, 0, 0], dimensions: 3)).jsonText()
-        #expect(throws: SegmentError.invalidInput("m.json: damaged model: the assignment rule has 3 features but the pipeline produces 2; re-create it with `segment cluster --model FILE`")) {
+        #expect(throws: SegmentError.invalidInput("m.json: damaged model: the assignment rule has 3 features but the pipeline produces 2; re-create it with `segment cluster \(parameter: "model") FILE`")) {
             try SegmentModel.decode(Data(wrongWidth.utf8), file: "m.json")
         }
     }
@@ -75,7 +75,7 @@ import Testing
         #expect(try SegmentModel.decode(Data(older.utf8), file: "m.json").rule == .nearestCenter(centers: [0, 0, 1, 1], dimensions: 2))
         for damaged in [[2, 0, 0], [0, 1], [0, 1, 3]] {
             let bad = try sampleModel(rule: .nearestCenter(centers: [0, 0, 1, 1, 2, 2], dimensions: 2, tieOrder: damaged)).jsonText()
-            #expect(throws: SegmentError.invalidInput("m.json: damaged model: the assignment rule's numbers do not fit together (arrays not matching its dimensions, values not finite, or a tie order that is not an ordering of the segments); re-create it with `segment cluster --model FILE`")) {
+            #expect(throws: SegmentError.invalidInput("m.json: damaged model: the assignment rule's numbers do not fit together (arrays not matching its dimensions, values not finite, or a tie order that is not an ordering of the segments); re-create it with `segment cluster \(parameter: "model") FILE`")) {
                 try SegmentModel.decode(Data(bad.utf8), file: "m.json")
             }
         }

@@ -13,17 +13,17 @@ import Testing
             try FeatureMagnitude.check(safe, names: ["a", "b"], source: "f.csv", lines: { $0 + 2 }, scale: .none)
         }
         let huge = Matrix([[1, 2], [3, -1.5e308]])
-        #expect(throws: SegmentError.invalidData(file: "f.csv", line: 3, column: "b", message: "the value -1.5e+308 after --scale none is too large to compute distances with (the limit is ±1e100); use --scale standard or minmax, or divide the column by a large constant")) {
+        #expect(throws: SegmentError.invalidData(file: "f.csv", line: 3, column: "b", message: "the value -1.5e+308 after \(parameter: "scale") none is too large to compute distances with (the limit is ±1e100); use \(parameter: "scale") standard or minmax, or divide the column by a large constant")) {
             try FeatureMagnitude.check(huge, names: ["a", "b"], source: "f.csv", lines: { $0 + 2 }, scale: .none)
         }
         let row: [Double] = [2e101]
-        #expect(throws: SegmentError.invalidData(file: "g.csv", line: 9, column: "x", message: "the value 2e+101 after --scale robust is too large to compute distances with (the limit is ±1e100); the row is far outside the data the model was made from; correct or remove it")) {
+        #expect(throws: SegmentError.invalidData(file: "g.csv", line: 9, column: "x", message: "the value 2e+101 after \(parameter: "scale") robust is too large to compute distances with (the limit is ±1e100); the row is far outside the data the model was made from; correct or remove it")) {
             try row.withUnsafeBufferPointer { try FeatureMagnitude.check(row: $0, names: ["x"], source: "g.csv", line: 9, scale: .robust) }
         }
     }
 
     @Test func scaledDataChecksTheOtherFix() {
-        #expect(throws: SegmentError.invalidData(file: "f.csv", line: 2, column: "a", message: "the value 1e+200 after --scale robust is too large to compute distances with (the limit is ±1e100); divide the column by a large constant, or use --scale standard or minmax")) {
+        #expect(throws: SegmentError.invalidData(file: "f.csv", line: 2, column: "a", message: "the value 1e+200 after \(parameter: "scale") robust is too large to compute distances with (the limit is ±1e100); divide the column by a large constant, or use \(parameter: "scale") standard or minmax")) {
             try FeatureMagnitude.check(Matrix([[1e200]]), names: ["a"], source: "f.csv", lines: { $0 + 2 }, scale: .robust)
         }
     }

@@ -20,7 +20,7 @@ import Testing
     @Test func missingErrorNamesFileLineAndColumn() throws {
         let table = try TestFiles.table(csv)
         #expect(throws: SegmentError.invalidData(file: table.source, line: 3, column: "x",
-                                                 message: "missing value; fill it in, or choose how to treat missing values with --missing drop|mean|median|mode")) {
+                                                 message: "missing value; fill it in, or choose how to treat missing values with \(parameter: "missing") drop|mean|median|mode")) {
             try FeaturePipeline.fit(table: table, featureColumns: [2], missing: .error, scale: .none)
         }
     }
@@ -53,13 +53,13 @@ import Testing
 
     @Test func unusableColumnsAreUsageErrors() throws {
         let table = try TestFiles.table("d,t,e\n2024-01-01,a1,\n2024-01-02,a2,\n2024-01-03,a3,\n")
-        #expect(throws: SegmentError.invalidParameter("column 'd' holds dates, which cannot be a feature; derive a number from it first (for example recency in days with `segment rfm`)")) {
+        #expect(throws: ParameterError("features", "column 'd' holds dates, which cannot be a feature; derive a number from it first (for example recency in days with `segment rfm`)")) {
             try FeaturePipeline.fit(table: table, featureColumns: [0], missing: .error, scale: .none)
         }
-        #expect(throws: SegmentError.invalidParameter("column 't' is free text (3 distinct values; at most 100 categories can be one-hot encoded); remove it from --features")) {
+        #expect(throws: ParameterError("features", "column 't' is free text (3 distinct values; at most 100 categories can be one-hot encoded); remove it from \(parameter: "features")")) {
             try FeaturePipeline.fit(table: table, featureColumns: [1], missing: .error, scale: .none)
         }
-        #expect(throws: SegmentError.invalidParameter("column 'e' has no values; remove it from --features")) {
+        #expect(throws: ParameterError("features", "column 'e' has no values; remove it from \(parameter: "features")")) {
             try FeaturePipeline.fit(table: table, featureColumns: [2], missing: .error, scale: .none)
         }
     }
@@ -79,12 +79,12 @@ import Testing
 
     @Test func columnNamesResolveWithSuggestions() throws {
         let names = ["CustomerID", "Gender", "Age", "Annual Income (k$)", "Spending Score (1-100)"]
-        #expect(try ColumnSelection.resolve("age", in: names, option: "--features") == 2)
-        #expect(throws: SegmentError.invalidParameter("--features: no column named 'Income'; did you mean 'Annual Income (k$)'? (columns: CustomerID, Gender, Age, Annual Income (k$), Spending Score (1-100))")) {
-            try ColumnSelection.resolve("Income", in: names, option: "--features")
+        #expect(try ColumnSelection.resolve("age", in: names, parameter: "features") == 2)
+        #expect(throws: ParameterError("features", "\(parameter: "features"): no column named 'Income'; did you mean 'Annual Income (k$)'? (columns: CustomerID, Gender, Age, Annual Income (k$), Spending Score (1-100))")) {
+            try ColumnSelection.resolve("Income", in: names, parameter: "features")
         }
-        #expect(throws: SegmentError.invalidParameter("--features: no column named 'Gendre'; did you mean 'Gender'? (columns: CustomerID, Gender, Age, Annual Income (k$), Spending Score (1-100))")) {
-            try ColumnSelection.resolve("Gendre", in: names, option: "--features")
+        #expect(throws: ParameterError("features", "\(parameter: "features"): no column named 'Gendre'; did you mean 'Gender'? (columns: CustomerID, Gender, Age, Annual Income (k$), Spending Score (1-100))")) {
+            try ColumnSelection.resolve("Gendre", in: names, parameter: "features")
         }
     }
 }

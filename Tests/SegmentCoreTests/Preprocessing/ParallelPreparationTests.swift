@@ -88,7 +88,7 @@ import Testing
         data[5, 1] = 3e100
         data[rows - 1, 0] = -1e300
         data[rows / 2 + 3, 0] = .nan
-        #expect(throws: SegmentError.invalidData(file: "f.csv", line: 7, column: "b", message: "the value 3e+100 after --scale none is too large to compute distances with (the limit is ±1e100); use --scale standard or minmax, or divide the column by a large constant")) {
+        #expect(throws: SegmentError.invalidData(file: "f.csv", line: 7, column: "b", message: "the value 3e+100 after \(parameter: "scale") none is too large to compute distances with (the limit is ±1e100); use \(parameter: "scale") standard or minmax, or divide the column by a large constant")) {
             try FeatureMagnitude.check(data, names: ["a", "b"], source: "f.csv", lines: { $0 + 2 }, scale: .none, threads: threads)
         }
     }

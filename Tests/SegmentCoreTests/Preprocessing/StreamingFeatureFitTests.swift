@@ -53,7 +53,7 @@ import Testing
     @Test func textAfterThePrefixNamesItsLine() throws {
         let path = try TestFiles.temporary("x\n1\n2\nabc\n")
         let prefix = try TableLoader.loadPrefix(.file(path), dialect: .csv, rows: 2, threads: 1)
-        #expect(throws: SegmentError.invalidData(file: path, line: 4, column: "x", message: FeatureCellError.notANumber.message(for: "abc"))) {
+        #expect(throws: SegmentError.invalidData(file: path, line: 4, column: "x", message: ParameterText(FeatureCellError.notANumber.message(for: "abc")))) {
             try StreamingFeatureFit.fit(FileRecords(.file(path), dialect: .csv), prefix: prefix, featureColumns: [0], missing: .error, scale: .none,
                                         sampleRows: 10, seed: 0)
         }

@@ -66,7 +66,7 @@ struct HoldoutEvaluationTests {
     @Test("last without dates is a usage error")
     func needsDates() throws {
         let log = try RecommendTestSupport.log("customer_id,product_id\n1,a\n1,b\n")
-        #expect(throws: SegmentError.invalidParameter("--holdout last needs purchase dates, but no date column was found; name it with --date-column or use --holdout random")) {
+        #expect(throws: ParameterError("holdout", "\(parameter: "holdout") last needs purchase dates, but no date column was found; name it with \(parameter: "date-column") or use \(parameter: "holdout") random")) {
             try HoldoutEvaluation.split(log, strategy: .last, testFraction: 0.2, seed: 0)
         }
     }
