@@ -43,18 +43,9 @@ enum ClusterOutput {
         var labelOfRow = [Int?](repeating: nil, count: table.rowCount)
         for (matrixRow, tableRow) in features.tableRows.enumerated() { labelOfRow[tableRow] = clustering.labels[matrixRow] }
         let sink = try outputs.open(output.destination)
-        let writer = try RecordWriter(sink: sink, format: output.format(report: false), header: table.columnNames + [labelColumn])
-        if writer.passesCellsThrough {
-            try writer.write(rowsOf: table, appendingIntegers: labelOfRow, threads: threads)
-        } else {
-            var values: [OutputValue] = []
-            for row in 0..<table.rowCount {
-                values.removeAll(keepingCapacity: true)
-                for column in 0..<table.columnCount { values.append(table.outputValue(row: row, column: column)) }
-                values.append(labelOfRow[row].map { .integer($0) } ?? .missing)
-                try writer.write(values)
-            }
-        }
+        let writer = try LabelledRowsWriter(sink: sink, format: output.format(report: false), columnNames: table.columnNames,
+                                            labelColumn: labelColumn)
+        try writer.write(rowsOf: table, labels: labelOfRow, threads: threads)
         try writer.finish()
     }
 
@@ -65,8 +56,8 @@ enum ClusterOutput {
             guard let centers = outcome.clustering.centers else {
                 throw ParameterError("centers", "\(parameter: "centers"): \(parameter: "algorithm") \(algorithm) has no centres")
             }
-            try writeCenters(centers, sizes: outcome.clustering.sizes, pipeline: prepared.pipeline, labelColumn: labelColumn,
-                             path: path, outputs: outputs)
+            try ClusterFiles.writeCenters(centers, sizes: outcome.clustering.sizes, pipeline: prepared.pipeline,
+                                          labelColumn: labelColumn, to: OutputDestination(argument: path), outputs: outputs)
         }
         if let path = options.model {
             guard let rule = outcome.rule else {
@@ -74,27 +65,8 @@ enum ClusterOutput {
             }
             let model = SegmentModel(algorithm: algorithm, pipeline: prepared.pipeline,
                                      idColumn: prepared.idColumn.map { table.columnNames[$0] }, labelColumn: labelColumn, rule: rule)
-            try writeModel(model, path: path, outputs: outputs)
+            try ClusterFiles.writeModel(model, to: OutputDestination(argument: path), outputs: outputs)
         }
-    }
-
-    /// Writes each segment's size and centre in original units (`--centers`).
-    static func writeCenters(_ centers: Matrix, sizes: [Int], pipeline: FeaturePipeline, labelColumn: String, path: String,
-                             outputs: OutputBatch) throws {
-        var centers = centers
-        pipeline.scaler.inverseTransform(&centers)
-        let sink = try outputs.open(OutputDestination(argument: path))
-        let writer = try RecordWriter(sink: sink, format: .csv, header: [labelColumn, "size"] + pipeline.outputNames)
-        for segment in 0..<centers.rows {
-            try writer.write([.integer(segment), .integer(sizes[segment])] + centers.row(segment).map { .number($0) })
-        }
-        try writer.finish()
-    }
-
-    /// Saves `model` as JSON (`--model`).
-    static func writeModel(_ model: SegmentModel, path: String, outputs: OutputBatch) throws {
-        let sink = try outputs.open(OutputDestination(argument: path))
-        try sink.write(try model.jsonText())
     }
 
     /// The silhouette the summary reports: the algorithm's own, or one
