@@ -11,21 +11,15 @@ public enum FeatureChoice: Sendable, Equatable {
     /// The id column (`explicit` by name, else the first unique, complete
     /// column whose last word is `id`) and the feature columns of `table`.
     /// - Throws: `ParameterError` about `features` for a name that matches
-    ///   no column, several columns, or a column named twice;
-    ///   `SegmentError.invalidParameter` for an unknown id column.
+    ///   no column, several columns, or a column named twice, and about `id`
+    ///   for an unknown id column.
     public func resolve(in table: Table, idColumn explicit: String?) throws -> (id: Int?, features: [Int]) {
         let idColumn = try ColumnSelection.idColumn(in: table, explicit: explicit)
         switch self {
         case .automatic:
             return (idColumn, ColumnSelection.defaultFeatures(in: table, idColumn: idColumn))
         case .named(let names):
-            do {
-                // Resolved under an empty name, so each message starts ": …"
-                // and the parameter is put in front of it.
-                return (idColumn, try ColumnSelection.resolve(names, in: table.columnNames, option: ""))
-            } catch SegmentError.invalidParameter(let message) {
-                throw ParameterError("features", "\(parameter: "features")\(message)")
-            }
+            return (idColumn, try ColumnSelection.resolve(names, in: table.columnNames, parameter: "features"))
         }
     }
 }

@@ -22,12 +22,7 @@ extension ClusterCommand {
                                model: options.labels.model.map { OutputDestination(argument: $0) },
                                format: options.output.format(report: false), progress: progress.reporter,
                                measuresSilhouette: !console.quiet, silhouetteSampleRows: ClusterOutput.silhouetteRows)
-        let result: MiniBatchJob.Result
-        do {
-            result = try job.run()
-        } catch let error as ParameterError {
-            throw SegmentError.invalidParameter(error.message.rendered { "--\($0)" })
-        }
+        let result = try job.run()
         progress.finish()
         guard !console.quiet else { return }
         let stop = result.converged ? "stopped early" : "step limit reached"

@@ -64,10 +64,10 @@ import Testing
         unknown.features = .named(["Age", "Incom"])
         let error = try #require(throws: ParameterError.self) { try unknown.run() }
         #expect(error.parameter == "features")
-        // Spelt as the command line spells it, the message is the one column resolution gives.
+        // The message is the one column resolution gives.
         let columns = try TableLoader.load(.file(Self.mall), dialect: .csv, threads: 1).columnNames
-        #expect(throws: SegmentError.invalidParameter(error.message.rendered { "--\($0)" })) {
-            try ColumnSelection.resolve(["Age", "Incom"], in: columns, option: "--features")
+        #expect(throws: error) {
+            try ColumnSelection.resolve(["Age", "Incom"], in: columns, parameter: "features")
         }
         #expect(!FileManager.default.fileExists(atPath: rows))
     }
