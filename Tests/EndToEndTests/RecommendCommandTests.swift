@@ -21,6 +21,41 @@ struct RecommendCommandTests {
     static let purchases = SegmentRunner.fixture("purchases.csv")
     static let catalog = SegmentRunner.fixture("products.csv")
 
+    /// Issue 23, defect 2: a purchase weight of exactly 0 (after TF-IDF, a
+    /// quantity of 1/e gives log weight 0) or a profile overflowing to
+    /// infinity (quantity 1e308 twice) made the score accumulators list an
+    /// item twice and overrun their buffer (SIGILL). Every customer must get
+    /// a list of distinct items (full for knn, which draws on the whole
+    /// catalog, except for the overflowing profile, which falls back to the
+    /// log's popular items; the others may run out of the log's four items).
+    @Test("zero and overflowing purchase weights never crash", arguments: ["knn", "hybrid", "tfidf", "segment", "popular"])
+    func zeroAndOverflowingWeights(method: String) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("segment-weights-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let logs = [
+            "zero": "customer_id,product_id,quantity\n1,P001,0.36787944117144233\n1,P002,1\n2,P003,1\n3,P004,2\n",
+            "overflow": "customer_id,product_id,quantity\n1,P001,1e308\n1,P001,1e308\n1,P002,1\n2,P003,1\n3,P004,2\n",
+            "negative": "customer_id,product_id,quantity\n1,P001,2\n1,P002,-2\n2,P001,1\n2,P003,1\n3,P004,2\n",
+        ]
+        let segments = "customer_id,segment\n1,0\n2,0\n3,1\n"
+        try Data(segments.utf8).write(to: directory.appendingPathComponent("segments.csv"))
+        for (name, log) in logs {
+            let path = directory.appendingPathComponent("\(name).csv")
+            try Data(log.utf8).write(to: path)
+            let result = try SegmentRunner.run(["recommend", "--purchases", path.path, "--catalog", Self.catalog,
+                                                "--segments", directory.appendingPathComponent("segments.csv").path,
+                                                "--method", method, "--top", "3"])
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            let rows = result.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+            for customer in ["1", "2", "3"] {
+                let items = rows.filter { $0[0] == customer }.map { $0[2] }
+                let full = method == "knn" && name != "overflow" ? items.count == 3 : (1...3).contains(items.count)
+                #expect(full && Set(items).count == items.count, "\(name) \(method) customer \(customer): \(items)")
+            }
+        }
+    }
+
     @Test("the pipe works for every method: header, full lists, never a purchased item",
           arguments: ["tfidf", "knn", "segment", "popular", "hybrid"])
     func pipe(method: String) throws {

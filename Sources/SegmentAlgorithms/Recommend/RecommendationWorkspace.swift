@@ -5,13 +5,21 @@ import SegmentBase
 final class RecommendationWorkspace {
     /// Similarity accumulator over customers (zero between uses).
     var customerScores: [Double]
-    /// Customers with a non-zero `customerScores` entry (first `touchedCustomerCount`).
+    /// Whether a customer is listed in `touchedCustomers` (false between uses).
+    ///
+    /// A mark of its own, not "the score is non-zero": a score can stay or
+    /// return to zero (a zero or negative weight), and listing a customer
+    /// twice would overrun the list.
+    var customerTouched: [Bool]
+    /// Customers with a `customerScores` entry in use (first `touchedCustomerCount`).
     var touchedCustomers: [Int32]
     /// Number of touched customers.
     var touchedCustomerCount = 0
     /// Score accumulator over items (zero between uses).
     var itemScores: [Double]
-    /// Items with a non-zero `itemScores` entry (first `touchedItemCount`).
+    /// Whether an item is listed in `touchedItems` (false between uses; see `customerTouched`).
+    var itemTouched: [Bool]
+    /// Items with an `itemScores` entry in use (first `touchedItemCount`).
     var touchedItems: [Int32]
     /// Number of touched items.
     var touchedItemCount = 0
@@ -34,8 +42,10 @@ final class RecommendationWorkspace {
     /// `neighbors` neighbours.
     init(customers: Int, items: Int, top: Int, neighbors: Int) {
         customerScores = [Double](repeating: 0, count: customers)
+        customerTouched = [Bool](repeating: false, count: customers)
         touchedCustomers = [Int32](repeating: 0, count: customers)
         itemScores = [Double](repeating: 0, count: items)
+        itemTouched = [Bool](repeating: false, count: items)
         touchedItems = [Int32](repeating: 0, count: items)
         purchaseMark = [Int32](repeating: -1, count: items)
         neighbours = TopList(capacity: neighbors)
@@ -63,7 +73,8 @@ final class RecommendationWorkspace {
     /// Adds `amount` to the score of `item`, remembering it as touched.
     @inline(__always)
     func addItemScore(_ item: Int32, _ amount: Double) {
-        if itemScores[Int(item)] == 0 {
+        if !itemTouched[Int(item)] {
+            itemTouched[Int(item)] = true
             touchedItems[touchedItemCount] = item
             touchedItemCount += 1
         }
@@ -82,6 +93,7 @@ final class RecommendationWorkspace {
                         let item = touched[index]
                         let score = scores[Int(item)]
                         scores[Int(item)] = 0
+                        itemTouched[Int(item)] = false
                         if score > 0 && (current < 0 || marks[Int(item)] != current) { list.offer(item, score) }
                     }
                 }
