@@ -111,10 +111,10 @@ package final class ParsedColumns: Sendable {
         values.deallocate()
     }
 
-    /// Classifies `cell` (row `row` of `column`): stores its value and
-    /// counts its kind in `tally`.
-    @inline(__always)
-    package func record(_ cell: UnsafeBufferPointer<UInt8>, column: Int, row: Int, tally: inout CellTally) {
+    /// Classifies `cell` (row `row` of `column`): stores its value, counts
+    /// its kind in `tally` and returns the kind.
+    @inline(__always) @discardableResult
+    package func record(_ cell: UnsafeBufferPointer<UInt8>, column: Int, row: Int, tally: inout CellTally) -> CellKind {
         // The plain-number fast path inline, the rest of `classify` (which
         // starts with the same fast path) behind a call.
         let (kind, value): (CellKind, Double)
@@ -125,10 +125,11 @@ package final class ParsedColumns: Sendable {
         }
         values[column &* rowCount &+ row] = value
         tally.add(kind, row: row)
+        return kind
     }
 
     /// The values of `column`.
-    func column(_ column: Int) -> UnsafeBufferPointer<Double> {
+    package func column(_ column: Int) -> UnsafeBufferPointer<Double> {
         UnsafeBufferPointer(start: values + column * rowCount, count: rowCount)
     }
 }

@@ -136,7 +136,7 @@ import Testing
             let bytes = (0..<length).map { _ in [UInt8(ascii: "\n"), UInt8(ascii: "a"), 0xC3][Int(generator.next() % 3)] }
             // Plain reference: non-empty pieces between line feeds.
             let rows = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).count
-            let counted = bytes.withUnsafeBufferPointer { ChunkScan.countRows($0) }
+            let counted = bytes.withUnsafeBufferPointer { CellWalker(delimiter: UInt8(ascii: ",")).count($0) }
             #expect(counted.rows == rows && counted.hasHighBytes == bytes.contains(0xC3), "length \(length)")
         }
     }
