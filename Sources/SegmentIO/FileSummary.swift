@@ -6,8 +6,9 @@ import SegmentBase
 /// and distinct count).
 ///
 /// The file is split into fixed chunks of lines (`LineChunks`). Pass 1
-/// counts each chunk's rows, so that pass 2 (`ChunkScan`) can write every
-/// parsed value straight to its place in the column arrays; chunks are
+/// counts each chunk's rows (`CellWalker.count`), so that pass 2
+/// (`ChunkScan`) can write every parsed value straight to its place in the
+/// columns (`ParsedColumns`); chunks are
 /// combined in chunk order and every statistic is computed over whole
 /// columns in row order, so the summary is the same for any number of
 /// threads and equal to `ColumnSummary.summarize` of the loaded table.

@@ -147,16 +147,22 @@ enum ParallelTableReader {
 /// The cell visitor of `ParallelTableReader.fillChunk`: writes to the
 /// chunk's share of the table's buffers.
 private struct FillVisitor: CellVisitor {
+    /// The chunk's first byte, at offset `offset` in the input.
     let chunkStart: UnsafePointer<UInt8>
     let offset: Int
+    /// The input's name, for errors.
     let name: String
+    /// Fields per row.
     let width: Int
     let validateUTF8: Bool
     let recordLimit: Int
+    /// Where the cells' values go.
     let parsed: ParsedColumns
+    /// The chunk's share of the table's row lines, row starts and cell ends.
     let rowLines: UnsafeMutablePointer<Int>
     let rowStarts: UnsafeMutablePointer<Int>
     let ends: UnsafeMutablePointer<UInt32>
+    /// The chunk's tally of each column.
     let tallies: UnsafeMutableBufferPointer<CellTally>
     /// The current line's number in the file.
     var line: Int
