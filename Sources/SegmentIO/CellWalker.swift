@@ -8,8 +8,9 @@ protocol CellVisitor {
     /// chunk's start).
     mutating func blankLine() -> Bool
     /// Cell `column` (0-based, not bounded by any header's width) of the
-    /// current line.
-    mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int) -> Bool
+    /// current line, and its value when it is a plain number
+    /// (`CellParsing.parsePlainNumber`, parsed while finding its end).
+    mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int, plainNumber: (value: Double, isInteger: Bool)?) -> Bool
     /// The end of a non-blank line of `fields` cells, `line` its bytes
     /// without the line feed.
     mutating func lineEnd(_ line: UnsafeBufferPointer<UInt8>, fields: Int) -> Bool
@@ -49,22 +50,24 @@ struct CellWalker {
         var hasHighBytes = false
     }
 
-    /// Counts the line feeds, blank lines, delimiters and high bytes of
-    /// `chunk`, which starts at a line start.
+    /// Counts the line feeds, blank lines, delimiters (when
+    /// `countingDelimiters`; else `delimiters` and `cellBytes` stay 0) and
+    /// high bytes of `chunk`, which starts at a line start.
     ///
     /// The loop is branch-free with narrow counters per block, so that the
     /// compiler vectorises it.
-    func count(_ chunk: UnsafeBufferPointer<UInt8>) -> Counts {
+    @inline(__always)
+    func count(_ chunk: UnsafeBufferPointer<UInt8>, countingDelimiters: Bool) -> Counts {
         guard let base = chunk.baseAddress, chunk.count > 0 else { return Counts() }
         let delimiter = delimiter
         var counts = Counts()
         counts.lineFeeds = base[0] == 0x0A ? 1 : 0
         counts.blankLines = counts.lineFeeds
-        counts.delimiters = base[0] == delimiter ? 1 : 0
+        counts.delimiters = countingDelimiters && base[0] == delimiter ? 1 : 0
         var high = base[0]
         var index = 1
         while index < chunk.count {
-            let blockEnd = min(chunk.count, index + 4096)
+            let blockEnd = min(chunk.count, index &+ 4096)
             var lineFeeds: UInt16 = 0, blankLines: UInt16 = 0, delimiters: UInt16 = 0
             for position in index..<blockEnd {
                 let byte = base[position], previous = base[position &- 1]
@@ -72,15 +75,15 @@ struct CellWalker {
                 let isLineFeed: UInt8 = byte == 0x0A ? 1 : 0
                 lineFeeds &+= UInt16(isLineFeed)
                 blankLines &+= UInt16(isLineFeed & (previous == 0x0A ? 1 : 0))
-                delimiters &+= UInt16(byte == delimiter ? 1 : 0 as UInt8)
+                if countingDelimiters { delimiters &+= UInt16(byte == delimiter ? 1 : 0 as UInt8) }
             }
-            counts.lineFeeds += Int(lineFeeds)
-            counts.blankLines += Int(blankLines)
-            counts.delimiters += Int(delimiters)
+            counts.lineFeeds &+= Int(lineFeeds)
+            counts.blankLines &+= Int(blankLines)
+            counts.delimiters &+= Int(delimiters)
             index = blockEnd
         }
         counts.rows = counts.lineFeeds - counts.blankLines + (base[chunk.count - 1] == 0x0A ? 0 : 1)
-        counts.cellBytes = chunk.count - counts.lineFeeds - counts.delimiters
+        if countingDelimiters { counts.cellBytes = chunk.count - counts.lineFeeds - counts.delimiters }
         counts.hasHighBytes = high >= 0x80
         return counts
     }
@@ -95,19 +98,19 @@ struct CellWalker {
     func cellEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
         let lineFeeds = ByteWords.repeated(0x0A), separators = ByteWords.repeated(delimiter)
         var position = start
-        while position + 16 <= count {
+        while position &+ 16 <= count {
             let low = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
             let high = UInt64(littleEndian: UnsafeRawPointer(base + position + 8).loadUnaligned(as: UInt64.self))
             let lowLength = (ByteWords.zeroBytes(low ^ separators) | ByteWords.zeroBytes(low ^ lineFeeds)).trailingZeroBitCount >> 3
             let highLength = (ByteWords.zeroBytes(high ^ separators) | ByteWords.zeroBytes(high ^ lineFeeds)).trailingZeroBitCount >> 3
-            let length = lowLength < 8 ? lowLength : 8 + highLength
-            position += length
+            let length = lowLength < 8 ? lowLength : 8 &+ highLength
+            position &+= length
             if length < 16 { return position }
         }
         while position < count {
             let byte = base[position]
             if byte == delimiter || byte == 0x0A { break }
-            position += 1
+            position &+= 1
         }
         return position
     }
@@ -128,37 +131,79 @@ struct CellWalker {
     }
 
     /// Walks `chunk`, which starts at a line start, reporting every blank
-    /// line, cell and line end to `visitor` until it returns `false`; the
-    /// last line may lack its line feed. Returns whether the walk reached
-    /// the chunk's end.
+    /// line, cell (with its plain number) and line end to `visitor` until
+    /// it returns `false`; the last line may lack its line feed. Returns
+    /// whether the walk reached the chunk's end.
     @inline(__always)
     func walk<Visitor: CellVisitor>(_ chunk: UnsafeBufferPointer<UInt8>, _ visitor: inout Visitor) -> Bool {
         guard let base = chunk.baseAddress else { return true }
-        let count = chunk.count
+        // Every line before `terminated` ends with a line feed, which stops
+        // every number parse there without a comparison with the end.
+        var terminated = chunk.count
+        while terminated > 0 && base[terminated - 1] != 0x0A { terminated -= 1 }
         var position = 0
-        while position < count {
+        return walkLines(base, count: chunk.count, until: terminated, terminated: true, from: &position, &visitor)
+            && walkLines(base, count: chunk.count, until: chunk.count, terminated: false, from: &position, &visitor)
+    }
+
+    /// `walk`'s loop over the `count` bytes at `base`, from the line start
+    /// `position` over the lines that start before `limit`; `terminated`
+    /// when each of them ends with a line feed. Offsets stay below `count`,
+    /// so their arithmetic wraps unchecked.
+    @inline(__always)
+    private func walkLines<Visitor: CellVisitor>(_ base: UnsafePointer<UInt8>, count: Int, until limit: Int, terminated: Bool,
+                                                 from position: inout Int, _ visitor: inout Visitor) -> Bool {
+        let (end, delimiter) = (terminated ? nil : base + count, delimiter)
+        while position < limit {
             if base[position] == 0x0A {
-                position += 1
+                position &+= 1
                 guard visitor.blankLine() else { return false }
                 continue
             }
             let lineStart = position
             var column = 0
-            while true {
+            var endsLine = false
+            while !endsLine {
+                // A plain number's end is where its parse stops; any other
+                // cell's end is searched for from there.
                 let cellStart = position
-                position = cellEnd(base, from: cellStart, count: count)
-                guard visitor.cell(UnsafeBufferPointer(start: base + cellStart, count: position - cellStart), column: column) else {
-                    return false
+                var plainNumber: (value: Double, isInteger: Bool)?
+                if let number = CellParsing.scanPlainNumber(from: base + cellStart, to: end) {
+                    position = base.distance(to: number.end)
+                    let byte = position < count ? base[position] : 0x0A
+                    if byte == delimiter || byte == 0x0A {
+                        plainNumber = (number.value, number.isInteger)
+                    } else {
+                        position = cellEnd(base, from: position, count: count)
+                    }
+                } else {
+                    position = cellEnd(base, from: cellStart, count: count)
                 }
-                let endsLine = position == count || base[position] == 0x0A
-                position += 1
-                column += 1
-                if endsLine { break }
+                guard visitor.cell(UnsafeBufferPointer(start: base + cellStart, count: position &- cellStart), column: column,
+                                   plainNumber: plainNumber) else { return false }
+                endsLine = position == count || base[position] == 0x0A
+                position &+= 1
+                column &+= 1
             }
-            guard visitor.lineEnd(UnsafeBufferPointer(start: base + lineStart, count: position - 1 - lineStart), fields: column) else {
+            guard visitor.lineEnd(UnsafeBufferPointer(start: base + lineStart, count: position &- 1 &- lineStart), fields: column) else {
                 return false
             }
         }
         return true
+    }
+}
+
+extension ParsedColumns {
+    /// `ParsedColumns.record` of a walked cell, inline in the walk's loop
+    /// (package functions of another module are calls): classifies `cell`
+    /// with the plain number the walk parsed, stores its value as row `row`
+    /// of `column`, counts its kind in `tally` and returns the kind.
+    @inline(__always) @discardableResult
+    func store(_ cell: UnsafeBufferPointer<UInt8>, plainNumber: (value: Double, isInteger: Bool)?, column: Int, row: Int,
+               tally: inout CellTally) -> CellKind {
+        let (kind, value) = CellParsing.classify(cell, plainNumber: plainNumber)
+        values[column &* rowCount &+ row] = value
+        tally.add(kind, row: row)
+        return kind
     }
 }

@@ -1,7 +1,7 @@
 import SegmentBase
 
 /// One chunk of a quote-free delimited text read for `FileSummary`: every
-/// cell classified and parsed (`ParsedColumns.record`) in a single walk over
+/// cell classified and parsed (`ParsedColumns.store`) in a single walk over
 /// the bytes (`CellWalker`), without copying cells anywhere.
 struct ChunkScan {
     /// Per-column tallies of this chunk's cells.
@@ -49,9 +49,9 @@ private struct ScanVisitor: CellVisitor {
 
     /// Stops at a cell beyond the last column.
     @inline(__always)
-    mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int) -> Bool {
+    mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int, plainNumber: (value: Double, isInteger: Bool)?) -> Bool {
         guard column < tallies.count else { return false }
-        let kind = parsed.record(cell, column: column, row: row, tally: &tallies[column])
+        let kind = parsed.store(cell, plainNumber: plainNumber, column: column, row: row, tally: &tallies[column])
         if counted[column] && kind != .missing {
             let (text, walker) = (text, walker)
             counters[column].insert(cell, key: text.baseAddress.unsafelyUnwrapped.distance(to: cell.baseAddress.unsafelyUnwrapped)) {

@@ -38,7 +38,7 @@ enum FileSummary {
         let parallel = ParallelChunks(count: chunks.count, chunkSize: 1, threads: threads)
         let shared = UncheckedSendable(text)
         let walker = chunks.walker
-        let counts = parallel.mapChunks { chunk, _ in walker.count(chunks.chunk(chunk, of: shared.value)) }
+        let counts = parallel.mapChunks { chunk, _ in walker.count(chunks.chunk(chunk, of: shared.value), countingDelimiters: false) }
         let firstRows = counts.reduce(into: [0]) { $0.append($0.last! + $1.rows) }
         let rowCount = firstRows.last!
         guard rowCount > 0 else { return nil }
@@ -116,8 +116,8 @@ private struct SampleVisitor: CellVisitor {
 
     mutating func blankLine() -> Bool { true }
 
-    mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int) -> Bool {
-        if column < textColumns.count {
+    mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int, plainNumber: (value: Double, isInteger: Bool)?) -> Bool {
+        if column < textColumns.count && plainNumber == nil {
             let kind = CellParsing.classify(cell).0
             if kind == .text || kind == .nonFinite { textColumns[column] = true }
         }

@@ -70,7 +70,7 @@ private struct FirstLine: CellVisitor {
 
     mutating func blankLine() -> Bool { false }
 
-    mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int) -> Bool {
+    mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int, plainNumber: (value: Double, isInteger: Bool)?) -> Bool {
         cells.append(cell)
         return true
     }

@@ -56,7 +56,7 @@ enum ParallelTableReader {
         let chunks = ParallelChunks(count: chunkCount, chunkSize: 1, threads: threads)
         let shared = UncheckedSendable(data)
 
-        let counts = chunks.mapChunks { chunk, _ in layout.walker.count(layout.chunk(chunk, of: shared.value)) }
+        let counts = chunks.mapChunks { chunk, _ in layout.walker.count(layout.chunk(chunk, of: shared.value), countingDelimiters: true) }
 
         // Destination offsets per chunk, then pass 2 writes in place.
         let offsets = Offsets(counts: counts, width: width, firstLine: firstBodyLine)
@@ -191,7 +191,7 @@ private struct FillVisitor: CellVisitor {
 
     /// Cells beyond `width` are only counted, for the error at the line's end.
     @inline(__always)
-    mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int) -> Bool {
+    mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int, plainNumber: (value: Double, isInteger: Bool)?) -> Bool {
         let start = cell.baseAddress.unsafelyUnwrapped
         if column == 0 {
             rowStart = start
@@ -202,7 +202,7 @@ private struct FillVisitor: CellVisitor {
         guard column < width else { return true }
         ends[cellsWritten] = UInt32(truncatingIfNeeded: rowStart.distance(to: start + cell.count))
         cellsWritten += 1
-        parsed.record(cell, column: column, row: row, tally: &tallies[column])
+        parsed.store(cell, plainNumber: plainNumber, column: column, row: row, tally: &tallies[column])
         if validateUTF8 && !isValidUTF8(cell) {
             failure = .invalidUTF8(file: name, line: line, column: column + 1)
             return false

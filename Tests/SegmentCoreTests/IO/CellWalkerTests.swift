@@ -4,13 +4,13 @@ import Testing
 
 /// The chunk scanner against plain reference splits of random texts.
 @Suite struct CellWalkerTests {
-    /// A random text over line feeds, commas, tabs, an ASCII letter and a
-    /// high byte; lengths around the walker's 16-byte blocks and the
+    /// A random text over line feeds, commas, tabs, digits, points, minus
+    /// signs, an ASCII letter and a high byte; lengths around the walker's 16-byte blocks and the
     /// counter's 4096-byte blocks.
     func texts() -> [[UInt8]] {
         var generator = SplitMix64(seed: 11)
-        let alphabet: [UInt8] = [0x0A, 0x2C, 0x09, 0x61, 0x61, 0x61, 0xC3]
-        return [0, 1, 2, 15, 16, 17, 31, 33, 4095, 4096, 4097, 9000].map { length in
+        let alphabet: [UInt8] = Array("\n,\taaa1234567890.-".utf8) + [0xC3]
+        return [0, 1, 2, 15, 16, 17, 31, 33, 255, 256, 257, 4095, 4096, 4097, 9000].map { length in
             (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
         }
     }
@@ -19,8 +19,10 @@ import Testing
     struct Recorder: CellVisitor {
         var events: [String] = []
         mutating func blankLine() -> Bool { events.append("blank"); return true }
-        mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int) -> Bool {
+        mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int, plainNumber: (value: Double, isInteger: Bool)?) -> Bool {
             events.append("cell \(column) \(Array(cell))")
+            let expected = CellParsing.parsePlainNumber(cell)
+            #expect(plainNumber?.value.bitPattern == expected?.value.bitPattern && plainNumber?.isInteger == expected?.isInteger)
             return true
         }
         mutating func lineEnd(_ line: UnsafeBufferPointer<UInt8>, fields: Int) -> Bool {
@@ -53,13 +55,17 @@ import Testing
 
     @Test func countsMatchAPlainCount() {
         for text in texts() {
-            let counts = text.withUnsafeBufferPointer { CellWalker(delimiter: 0x2C).count($0) }
+            let walker = CellWalker(delimiter: 0x2C)
+            let counts = text.withUnsafeBufferPointer { walker.count($0, countingDelimiters: true) }
             let lineFeeds = text.filter { $0 == 0x0A }.count, delimiters = text.filter { $0 == 0x2C }.count
             let blankLines = text.indices.filter { text[$0] == 0x0A && ($0 == 0 || text[$0 - 1] == 0x0A) }.count
             #expect(counts.lineFeeds == lineFeeds && counts.delimiters == delimiters && counts.blankLines == blankLines)
             #expect(counts.rows == text.split(separator: 0x0A, omittingEmptySubsequences: true).count, "length \(text.count)")
             #expect(counts.cellBytes == text.count - lineFeeds - delimiters)
             #expect(counts.hasHighBytes == text.contains(0xC3))
+            let lineCounts = text.withUnsafeBufferPointer { walker.count($0, countingDelimiters: false) }
+            #expect(lineCounts.rows == counts.rows && lineCounts.lineFeeds == lineFeeds && lineCounts.hasHighBytes == counts.hasHighBytes)
+            #expect(lineCounts.delimiters == 0 && lineCounts.cellBytes == 0)
         }
     }
 
@@ -81,7 +87,10 @@ import Testing
         struct FirstCell: CellVisitor {
             var cells = 0
             mutating func blankLine() -> Bool { true }
-            mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int) -> Bool { cells += 1; return false }
+            mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int, plainNumber: (value: Double, isInteger: Bool)?) -> Bool {
+                cells += 1
+                return false
+            }
             mutating func lineEnd(_ line: UnsafeBufferPointer<UInt8>, fields: Int) -> Bool { true }
         }
         var visitor = FirstCell()
