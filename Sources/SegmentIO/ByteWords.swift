@@ -17,13 +17,4 @@ public enum ByteWords {
     public static func zeroBytes(_ word: UInt64) -> UInt64 {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
-
-    /// The high bit of exactly the zero bytes of `word`: a byte's low seven
-    /// bits plus 0x7F carry into its high bit (never beyond) unless they are
-    /// zero, so `((w & 0x7F…) + 0x7F…) | w` has the high bit set in exactly
-    /// the nonzero bytes. For counting bytes.
-    @inlinable @inline(__always)
-    public static func exactZeroBytes(_ word: UInt64) -> UInt64 {
-        ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word) & 0x8080_8080_8080_8080
-    }
 }

@@ -6,8 +6,9 @@ import SegmentBase
 /// and distinct count).
 ///
 /// The file is split into fixed chunks of lines (`LineChunks`). Pass 1
-/// counts each chunk's rows, so that pass 2 (`ChunkScan`) can write every
-/// parsed value straight to its place in the column arrays; chunks are
+/// counts each chunk's rows (`CellWalker.count`), so that pass 2
+/// (`ChunkScan`) can write every parsed value straight to its place in the
+/// columns (`ParsedColumns`); chunks are
 /// combined in chunk order and every statistic is computed over whole
 /// columns in row order, so the summary is the same for any number of
 /// threads and equal to `ColumnSummary.summarize` of the loaded table.
@@ -27,16 +28,17 @@ enum FileSummary {
         guard !Array("0123456789+-.".utf8).contains(dialect.delimiter) else { return nil }
         return try MappedFile.withQuoteFreeBytes(path: path, minimumSize: 1, threads: threads) { text in
             guard let chunks = try LineChunks(text, dialect: dialect, name: path, chunkSize: chunkSize) else { return nil }
-            return summarize(text, chunks: chunks, delimiter: dialect.delimiter, source: path, topCount: topCount, threads: threads)
+            return summarize(text, chunks: chunks, source: path, topCount: topCount, threads: threads)
         }
     }
 
     /// Summarises `text` split into `chunks`; `nil` when it has no rows or an error.
-    static func summarize(_ text: UnsafeBufferPointer<UInt8>, chunks: LineChunks, delimiter: UInt8, source: String,
+    static func summarize(_ text: UnsafeBufferPointer<UInt8>, chunks: LineChunks, source: String,
                           topCount: Int, threads: Int) -> TableSummary? {
         let parallel = ParallelChunks(count: chunks.count, chunkSize: 1, threads: threads)
         let shared = UncheckedSendable(text)
-        let counts = parallel.mapChunks { chunk, _ in ChunkScan.countRows(chunks.chunk(chunk, of: shared.value)) }
+        let walker = chunks.walker
+        let counts = parallel.mapChunks { chunk, _ in walker.count(chunks.chunk(chunk, of: shared.value), countingDelimiters: false) }
         let firstRows = counts.reduce(into: [0]) { $0.append($0.last! + $1.rows) }
         let rowCount = firstRows.last!
         guard rowCount > 0 else { return nil }
@@ -46,20 +48,17 @@ enum FileSummary {
         guard !invalidUTF8.contains(true) else { return nil }
 
         let width = chunks.width
-        let columns = (0..<width).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: rowCount) }
-        defer { for column in columns { column.deallocate() } }
-        var counted = sampledTextColumns(text, chunks: chunks, delimiter: delimiter)
+        let parsed = ParsedColumns(columnCount: width, rowCount: rowCount)
+        var counted = sampledTextColumns(text, chunks: chunks)
         var scans: [ChunkScan] = []
         var tallies: [CellTally] = []
         while true {
-            let targets = UncheckedSendable((columns, counted))
+            let targets = UncheckedSendable((parsed, counted))
             // Each chunk writes only its own rows of every column.
             scans = parallel.mapChunks { chunk, _ in
-                targets.value.0.withUnsafeBufferPointer { values in
-                    targets.value.1.withUnsafeBufferPointer { counted in
-                        ChunkScan.scan(chunks.chunk(chunk, of: shared.value), of: shared.value, firstRow: firstRows[chunk],
-                                       delimiter: delimiter, values: values, counted: counted)
-                    }
+                targets.value.1.withUnsafeBufferPointer { counted in
+                    ChunkScan.scan(chunks.chunk(chunk, of: shared.value), of: shared.value, firstRow: firstRows[chunk],
+                                   walker: walker, parsed: targets.value.0, counted: counted)
                 }
             }
             guard scans.allSatisfy(\.isRegular) else { return nil }
@@ -72,12 +71,11 @@ enum FileSummary {
             for column in missed { counted[column] = true }
         }
 
-        let state = UncheckedSendable((columns, scans, tallies))
+        let state = UncheckedSendable((parsed, scans, tallies))
         let summaries = ParallelChunks(count: width, chunkSize: 1, threads: threads).mapChunks { column, _ in
-            let (columns, scans, tallies) = state.value
-            return summarize(column: column, name: chunks.columnNames[column], tally: tallies[column],
-                             values: UnsafeBufferPointer(start: columns[column], count: rowCount),
-                             counters: scans.lazy.map { $0.counters[column] }, text: shared.value, delimiter: delimiter, topCount: topCount)
+            let (parsed, scans, tallies) = state.value
+            return summarize(column: column, name: chunks.columnNames[column], tally: tallies[column], values: parsed.column(column),
+                             counters: scans.lazy.map { $0.counters[column] }, text: shared.value, walker: walker, topCount: topCount)
         }
         return TableSummary(source: source, columnNames: chunks.columnNames, rowCount: rowCount, columns: summaries)
     }
@@ -85,12 +83,12 @@ enum FileSummary {
     /// One column's summary from its tally, parsed values and per-chunk
     /// distinct-value counters (in chunk order).
     static func summarize(column: Int, name: String, tally: CellTally, values: UnsafeBufferPointer<Double>,
-                          counters: some Sequence<ByteKeyedCounter>, text: UnsafeBufferPointer<UInt8>, delimiter: UInt8,
+                          counters: some Sequence<ByteKeyedCounter>, text: UnsafeBufferPointer<UInt8>, walker: CellWalker,
                           topCount: Int) -> ColumnSummary {
         if let type = tally.typeFromKinds {
             return ColumnSummary.numeric(name: name, type: type, present: tally.present, missing: tally.missing, values: values)
         }
-        let cellOfKey = { ChunkScan.cell(at: $0, of: text, delimiter: delimiter) }
+        let cellOfKey = { walker.cell(at: $0, of: text) }
         var counter = ByteKeyedCounter()
         for chunk in counters { counter.append(chunk, cellOfKey: cellOfKey) }
         let top = counter.valuesByFrequency().prefix(topCount).map { (String(decoding: cellOfKey($0.key), as: UTF8.self), $0.count) }
@@ -101,16 +99,34 @@ enum FileSummary {
     }
 
     /// The columns with a text or infinite cell in the first `sampleLines`
-    /// body lines: surely categorical or text.
-    static func sampledTextColumns(_ text: UnsafeBufferPointer<UInt8>, chunks: LineChunks, delimiter: UInt8) -> [Bool] {
-        var textColumns = [Bool](repeating: false, count: chunks.width)
-        let body = UnsafeBufferPointer(rebasing: text[chunks.boundaries[0]...])
-        for line in body.split(separator: 0x0A, maxSplits: sampleLines, omittingEmptySubsequences: true).prefix(sampleLines) {
-            for (column, cell) in line.split(separator: delimiter, omittingEmptySubsequences: false).prefix(chunks.width).enumerated() {
-                let kind = CellParsing.classify(UnsafeBufferPointer(rebasing: cell)).0
-                if kind == .text || kind == .nonFinite { textColumns[column] = true }
-            }
+    /// non-blank body lines: surely categorical or text.
+    static func sampledTextColumns(_ text: UnsafeBufferPointer<UInt8>, chunks: LineChunks) -> [Bool] {
+        var sample = SampleVisitor(textColumns: [Bool](repeating: false, count: chunks.width))
+        _ = chunks.walker.walk(UnsafeBufferPointer(rebasing: text[chunks.boundaries[0]...]), &sample)
+        return sample.textColumns
+    }
+}
+
+/// The cell visitor of `FileSummary.sampledTextColumns`.
+private struct SampleVisitor: CellVisitor {
+    /// Whether each column had a text or infinite cell so far.
+    var textColumns: [Bool]
+    /// Non-blank lines walked so far.
+    var lines = 0
+
+    mutating func blankLine() -> Bool { true }
+
+    mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int, plainNumber: (value: Double, isInteger: Bool)?) -> Bool {
+        if column < textColumns.count && plainNumber == nil {
+            let kind = CellParsing.classify(cell).0
+            if kind == .text || kind == .nonFinite { textColumns[column] = true }
         }
-        return textColumns
+        return true
+    }
+
+    /// Stops after `FileSummary.sampleLines` lines.
+    mutating func lineEnd(_ line: UnsafeBufferPointer<UInt8>, fields: Int) -> Bool {
+        lines += 1
+        return lines < FileSummary.sampleLines
     }
 }

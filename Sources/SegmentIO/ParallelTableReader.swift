@@ -2,10 +2,10 @@ import SegmentBase
 
 /// Reads large, quote-free files in parallel: the file is memory-mapped
 /// (`MappedFile`), split into fixed 4 MiB chunks at line ends (`LineChunks`),
-/// and each chunk's line feeds and delimiters are counted (pass 1, eight
-/// bytes at a time) and then its rows' starts and cells' ends written
-/// straight into the table's buffers at offsets known from the counts
-/// (pass 2). The cells stay where they are in the mapped file
+/// and each chunk's line feeds and delimiters are counted (pass 1,
+/// `CellWalker.count`) and then its cells walked (pass 2, `CellWalker.walk`)
+/// and its rows' starts and cells' ends written straight into the table's
+/// buffers at offsets known from the counts. The cells stay where they are in the mapped file
 /// (`CellStorage.inPlace`). Pass 2 also checks each row's field count and
 /// classifies each cell while its bytes are in the cache, so type inference
 /// never reads the cells again (`Cells.classified`).
@@ -35,19 +35,6 @@ enum ParallelTableReader {
         }
     }
 
-    /// Per-chunk counts from pass 1: what the chunk holds if every row has
-    /// the header's field count (pass 2 checks that).
-    struct ChunkCounts {
-        /// Non-blank lines.
-        var rows = 0
-        var cells = 0
-        /// Bytes that are neither delimiters nor line feeds.
-        var bytes = 0
-        /// Line feeds.
-        var lines = 0
-        var hasHighBytes = false
-    }
-
     /// Reads `path` in parallel when it qualifies (see
     /// `MappedFile.quoteFreeInput`) and is at least `minimumSize` bytes;
     /// returns `nil` otherwise.
@@ -63,21 +50,19 @@ enum ParallelTableReader {
     /// an error.
     static func read(_ input: InputBytes, dialect: CSVDialect, name: String, threads: Int,
                      chunkSize: Int = chunkSize, recordLimit: Int = CSVError.maximumRecordBytes) throws -> Cells? {
-        let data = input.bytes, delimiter = dialect.delimiter
+        let data = input.bytes
         guard let layout = try LineChunks(data, dialect: dialect, name: name, chunkSize: chunkSize) else { return nil }
         let (width, firstBodyLine, columnNames, chunkCount) = (layout.width, layout.firstBodyLine, layout.columnNames, layout.count)
         let chunks = ParallelChunks(count: chunkCount, chunkSize: 1, threads: threads)
         let shared = UncheckedSendable(data)
 
-        let counts = chunks.mapChunks { chunk, _ in
-            countChunk(layout.chunk(chunk, of: shared.value), delimiter: delimiter, width: width)
-        }
+        let counts = chunks.mapChunks { chunk, _ in layout.walker.count(layout.chunk(chunk, of: shared.value), countingDelimiters: true) }
 
         // Destination offsets per chunk, then pass 2 writes in place.
-        let offsets = Offsets(counts: counts, firstLine: firstBodyLine)
+        let offsets = Offsets(counts: counts, width: width, firstLine: firstBodyLine)
         let (rowOffsets, cellOffsets, lineOffsets) = (offsets.rows, offsets.cells, offsets.lines)
         let (rowTotal, cellTotal) = (rowOffsets.last!, cellOffsets.last!)
-        if rowTotal == 0 || counts.allSatisfy({ $0.bytes == 0 }) { return nil }
+        if rowTotal == 0 || counts.allSatisfy({ $0.cellBytes == 0 }) { return nil }
         var results: [FillResult] = []
         var ends: [UInt32] = [], rowStarts: [Int] = []
         let parsed = ParsedColumns(columnCount: width, rowCount: rowTotal)
@@ -92,7 +77,7 @@ enum ParallelTableReader {
                     let targets = UncheckedSendable((rowBuffer.baseAddress!, startBuffer.baseAddress!, endBuffer.baseAddress!))
                     results = chunks.mapChunks { chunk, _ in
                         fillChunk(layout.chunk(chunk, of: shared.value), offset: layout.boundaries[chunk], name: name,
-                                         delimiter: delimiter, width: width, validateUTF8: counts[chunk].hasHighBytes,
+                                         walker: layout.walker, width: width, validateUTF8: counts[chunk].hasHighBytes,
                                          firstLine: lineOffsets[chunk], rowLines: targets.value.0 + rowOffsets[chunk],
                                          rowStarts: targets.value.1 + rowOffsets[chunk], ends: targets.value.2 + cellOffsets[chunk],
                                          recordLimit: recordLimit, parsed: parsed, firstRow: rowOffsets[chunk])
@@ -105,7 +90,7 @@ enum ParallelTableReader {
         }
         // The first bad line of the file: chunks stop at their first.
         if let failure = results.lazy.compactMap(\.failure).first { throw failure }
-        let storage = CellStorage(bytes: .inPlace(input, delimiter: delimiter), rowStarts: rowStarts, ends: ends, columnCount: width)
+        let storage = CellStorage(bytes: .inPlace(input, delimiter: dialect.delimiter), rowStarts: rowStarts, ends: ends, columnCount: width)
         return Cells(columnNames: columnNames, rowLines: rowLines, storage: storage,
                      classified: ClassifiedCells(parsed: parsed, tallies: results.map(\.tallies)))
     }
@@ -123,56 +108,16 @@ enum ParallelTableReader {
     struct Offsets {
         var rows = [0], cells = [0], lines: [Int]
 
-        init(counts: [ChunkCounts], firstLine: Int) {
+        /// The offsets from pass 1's counts, each row having `width` cells
+        /// (pass 2 checks that), the first chunk starting at line `firstLine`.
+        init(counts: [CellWalker.Counts], width: Int, firstLine: Int) {
             lines = [firstLine]
             for count in counts {
                 rows.append(rows.last! + count.rows)
-                cells.append(cells.last! + count.cells)
-                lines.append(lines.last! + count.lines)
+                cells.append(cells.last! + count.rows * width)
+                lines.append(lines.last! + count.lineFeeds)
             }
         }
-    }
-
-    /// Pass 1: line feeds, blank lines, delimiters and high bytes of one
-    /// chunk, eight bytes at a time, and from them its rows, cells and cell
-    /// bytes.
-    static func countChunk(_ chunk: UnsafeBufferPointer<UInt8>, delimiter: UInt8, width: Int) -> ChunkCounts {
-        guard let base = chunk.baseAddress, !chunk.isEmpty else { return ChunkCounts() }
-        let count = chunk.count
-        let lineFeeds = ByteWords.repeated(0x0A), separators = ByteWords.repeated(delimiter)
-        // The first byte: a line feed at the chunk's start (a line start)
-        // ends a blank line.
-        var newlines = base[0] == 0x0A ? 1 : 0, blankLines = newlines, delimiters = base[0] == delimiter ? 1 : 0
-        var high = UInt64(base[0])
-        var index = 1
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            let previous = UnsafeRawPointer(base + index - 1).loadUnaligned(as: UInt64.self)
-            let isLineFeed = ByteWords.exactZeroBytes(word ^ lineFeeds)
-            newlines += isLineFeed.nonzeroBitCount
-            blankLines += (isLineFeed & ByteWords.exactZeroBytes(previous ^ lineFeeds)).nonzeroBitCount
-            delimiters += ByteWords.exactZeroBytes(word ^ separators).nonzeroBitCount
-            high |= word
-            index += 8
-        }
-        while index < count {
-            let byte = base[index]
-            high |= UInt64(byte)
-            if byte == 0x0A {
-                newlines += 1
-                if base[index - 1] == 0x0A { blankLines += 1 }
-            } else if byte == delimiter {
-                delimiters += 1
-            }
-            index += 1
-        }
-        var counts = ChunkCounts()
-        counts.lines = newlines
-        counts.rows = newlines - blankLines + (base[count - 1] == 0x0A ? 0 : 1)  // a last line without a line feed
-        counts.cells = counts.rows * width
-        counts.bytes = count - newlines - delimiters
-        counts.hasHighBytes = high & 0x8080_8080_8080_8080 != 0
-        return counts
     }
 
     /// Pass 2: records where each of one chunk's rows starts, as an offset
@@ -183,81 +128,100 @@ enum ParallelTableReader {
     /// that is not valid UTF-8 (checked when `validateUTF8`) or that is
     /// longer than `recordLimit` bytes, before writing past the chunk's
     /// share of the buffers.
-    static func fillChunk(_ chunk: UnsafeBufferPointer<UInt8>, offset: Int, name: String, delimiter: UInt8, width: Int,
+    static func fillChunk(_ chunk: UnsafeBufferPointer<UInt8>, offset: Int, name: String, walker: CellWalker, width: Int,
                           validateUTF8: Bool, firstLine: Int, rowLines: UnsafeMutablePointer<Int>,
                           rowStarts: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<UInt32>, recordLimit: Int,
                           parsed: ParsedColumns, firstRow: Int) -> FillResult {
         let tallies = UnsafeMutableBufferPointer<CellTally>.allocate(capacity: width)
         tallies.initialize(repeating: CellTally())
         defer { tallies.deallocate() }
-        func result(_ failure: CSVError?) -> FillResult { FillResult(tallies: Array(tallies), failure: failure) }
-        guard let source = chunk.baseAddress else { return result(nil) }
-        let count = chunk.count
-        let lineFeeds = ByteWords.repeated(0x0A), separators = ByteWords.repeated(delimiter)
-        var row = 0, cell = 0, line = firstLine, position = 0
-        while position < count {
-            if source[position] == 0x0A {  // a blank line
-                line += 1
-                position += 1
-                continue
-            }
-            rowLines[row] = line
-            rowStarts[row] = offset + position
-            let rowStart = position
-            let tableRow = firstRow + row
-            row += 1
-            var column = 0
-            while true {
-                let fieldStart = position
-                // Find the delimiter or line feed sixteen bytes at a time
-                // (most cells end in the first block, without a mispredicted
-                // loop exit) while the block stays inside the chunk; byte by
-                // byte at the chunk's end.
-                var ended = false
-                while !ended && position + 16 <= count {
-                    let low = UInt64(littleEndian: UnsafeRawPointer(source + position).loadUnaligned(as: UInt64.self))
-                    let high = UInt64(littleEndian: UnsafeRawPointer(source + position + 8).loadUnaligned(as: UInt64.self))
-                    let lowLength = (ByteWords.zeroBytes(low ^ separators) | ByteWords.zeroBytes(low ^ lineFeeds)).trailingZeroBitCount >> 3
-                    let highLength = (ByteWords.zeroBytes(high ^ separators) | ByteWords.zeroBytes(high ^ lineFeeds)).trailingZeroBitCount >> 3
-                    let length = lowLength < 8 ? lowLength : 8 + highLength
-                    position += length
-                    ended = length < 16
-                }
-                while !ended && position < count {
-                    let byte = source[position]
-                    if byte == delimiter || byte == 0x0A { break }
-                    position += 1
-                }
-                let field = UnsafeBufferPointer(start: source + fieldStart, count: position - fieldStart)
-                ends[cell] = UInt32(truncatingIfNeeded: position - rowStart)
-                cell += 1
-                parsed.record(field, column: column, row: tableRow, tally: &tallies[column])
-                if validateUTF8 && !isValidUTF8(field) {
-                    return result(.invalidUTF8(file: name, line: line, column: column + 1))
-                }
-                let endsLine = position == count || source[position] == 0x0A
-                position += 1
-                if endsLine {
-                    if column + 1 != width {
-                        return result(.fieldCountMismatch(file: name, line: line, expected: width, found: column + 1))
-                    }
-                    if position - 1 - rowStart > recordLimit {
-                        return result(.recordTooLong(file: name, line: line))
-                    }
-                    break
-                }
-                column += 1
-                if column == width {
-                    var found = width + 1
-                    while position < count && source[position] != 0x0A {
-                        if source[position] == delimiter { found += 1 }
-                        position += 1
-                    }
-                    return result(.fieldCountMismatch(file: name, line: line, expected: width, found: found))
-                }
-            }
-            line += 1
+        guard let base = chunk.baseAddress else { return FillResult(tallies: Array(tallies), failure: nil) }
+        var visitor = FillVisitor(chunkStart: base, offset: offset, name: name, width: width, validateUTF8: validateUTF8,
+                                  recordLimit: recordLimit, parsed: parsed, rowLines: rowLines, rowStarts: rowStarts,
+                                  ends: ends, tallies: tallies, line: firstLine, row: firstRow)
+        _ = walker.walk(chunk, &visitor)
+        return FillResult(tallies: Array(tallies), failure: visitor.failure)
+    }
+}
+
+/// The cell visitor of `ParallelTableReader.fillChunk`: writes to the
+/// chunk's share of the table's buffers.
+private struct FillVisitor: CellVisitor {
+    /// The chunk's first byte, at offset `offset` in the input.
+    let chunkStart: UnsafePointer<UInt8>
+    let offset: Int
+    /// The input's name, for errors.
+    let name: String
+    /// Fields per row.
+    let width: Int
+    let validateUTF8: Bool
+    let recordLimit: Int
+    /// Where the cells' values go.
+    let parsed: ParsedColumns
+    /// The chunk's share of the table's row lines, row starts and cell ends.
+    let rowLines: UnsafeMutablePointer<Int>
+    let rowStarts: UnsafeMutablePointer<Int>
+    let ends: UnsafeMutablePointer<UInt32>
+    /// The chunk's tally of each column.
+    let tallies: UnsafeMutableBufferPointer<CellTally>
+    /// The current line's number in the file.
+    var line: Int
+    /// The current (or next) row's index in the table.
+    var row: Int
+    /// Rows and cells written so far.
+    var rowsWritten = 0, cellsWritten = 0
+    /// Where the current row starts.
+    var rowStart: UnsafePointer<UInt8>
+    /// The first bad row's error, which stopped the walk.
+    var failure: CSVError?
+
+    init(chunkStart: UnsafePointer<UInt8>, offset: Int, name: String, width: Int, validateUTF8: Bool, recordLimit: Int,
+         parsed: ParsedColumns, rowLines: UnsafeMutablePointer<Int>, rowStarts: UnsafeMutablePointer<Int>,
+         ends: UnsafeMutablePointer<UInt32>, tallies: UnsafeMutableBufferPointer<CellTally>, line: Int, row: Int) {
+        (self.chunkStart, self.offset, self.name, self.width, self.validateUTF8) = (chunkStart, offset, name, width, validateUTF8)
+        (self.recordLimit, self.parsed, self.rowLines, self.rowStarts, self.ends) = (recordLimit, parsed, rowLines, rowStarts, ends)
+        (self.tallies, self.line, self.row, rowStart) = (tallies, line, row, chunkStart)
+    }
+
+    @inline(__always)
+    mutating func blankLine() -> Bool {
+        line += 1
+        return true
+    }
+
+    /// Cells beyond `width` are only counted, for the error at the line's end.
+    @inline(__always)
+    mutating func cell(_ cell: UnsafeBufferPointer<UInt8>, column: Int, plainNumber: (value: Double, isInteger: Bool)?) -> Bool {
+        let start = cell.baseAddress.unsafelyUnwrapped
+        if column == 0 {
+            rowStart = start
+            rowLines[rowsWritten] = line
+            rowStarts[rowsWritten] = offset + chunkStart.distance(to: start)
+            rowsWritten += 1
         }
-        return result(nil)
+        guard column < width else { return true }
+        ends[cellsWritten] = UInt32(truncatingIfNeeded: rowStart.distance(to: start + cell.count))
+        cellsWritten += 1
+        parsed.store(cell, plainNumber: plainNumber, column: column, row: row, tally: &tallies[column])
+        if validateUTF8 && !isValidUTF8(cell) {
+            failure = .invalidUTF8(file: name, line: line, column: column + 1)
+            return false
+        }
+        return true
+    }
+
+    @inline(__always)
+    mutating func lineEnd(_ line: UnsafeBufferPointer<UInt8>, fields: Int) -> Bool {
+        if fields != width {
+            failure = .fieldCountMismatch(file: name, line: self.line, expected: width, found: fields)
+            return false
+        }
+        if line.count > recordLimit {
+            failure = .recordTooLong(file: name, line: self.line)
+            return false
+        }
+        self.line += 1
+        row += 1
+        return true
     }
 }

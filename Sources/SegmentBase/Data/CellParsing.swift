@@ -23,6 +23,20 @@ public enum CellParsing {
     @inlinable
     public static func classify(_ cell: UnsafeBufferPointer<UInt8>) -> (CellKind, Double) {
         if let plain = parsePlainNumber(cell) { return (plain.isInteger ? .integer : .number, plain.value) }
+        return classifyOther(cell)
+    }
+
+    /// `classify` of `cell` whose `parsePlainNumber` the caller already
+    /// has: `plainNumber`. Plain numbers inline, every other cell behind a call.
+    @inlinable @inline(__always)
+    public static func classify(_ cell: UnsafeBufferPointer<UInt8>, plainNumber: (value: Double, isInteger: Bool)?) -> (CellKind, Double) {
+        if let plain = plainNumber { return (plain.isInteger ? .integer : .number, plain.value) }
+        return classifyOther(cell)
+    }
+
+    /// `classify` of a cell that is not a plain number.
+    @usableFromInline
+    static func classifyOther(_ cell: UnsafeBufferPointer<UInt8>) -> (CellKind, Double) {
         let trimmed = trimmingSpaces(cell)
         if trimmed.isEmpty || isMissingToken(trimmed) { return (.missing, .nan) }
         if let value = parseNumber(trimmed) {
@@ -33,38 +47,57 @@ public enum CellParsing {
         return (.text, .nan)
     }
 
-    /// The fast path for the most common cells, in one pass: an optional
-    /// minus sign, then 1 to 15 digits with at most one decimal point among
-    /// them (`42`, `-5.25`, `.5`, `3.`), nothing else. Returns `nil` for
-    /// anything else.
+    /// The fast path for the most common cells: `cell` when it is an
+    /// optional minus sign, then 1 to 15 digits with at most one decimal
+    /// point among them (`42`, `-5.25`, `.5`, `3.`), nothing else; `nil`
+    /// for anything else (`scanPlainNumber` over the whole cell).
+    @inlinable @inline(__always)
+    public static func parsePlainNumber(_ cell: UnsafeBufferPointer<UInt8>) -> (value: Double, isInteger: Bool)? {
+        guard let start = cell.baseAddress, let number = scanPlainNumber(from: start, to: start + cell.count),
+              number.end == start + cell.count else { return nil }
+        return (number.value, number.isInteger)
+    }
+
+    /// The number parser of every reader's fast path: reads, from `start`
+    /// and before `end`, an optional minus sign, digits, and a decimal point
+    /// with more digits, and stops at the first other byte. Returns the
+    /// number's value, whether it has no point, and where it stopped; `nil`
+    /// unless it read 1 to 15 digits. The number is the cell's value when
+    /// the cell ends where the number stops. A `nil` `end` means that a
+    /// byte other than a digit or point follows for sure (a line feed ends
+    /// the text), so no byte is compared with the end.
     ///
     /// The digits form an integer below 10^15, exact in binary64, and one
     /// division by an exact power of ten rounds it correctly: the value
     /// `parseNumber` gives. Without a point the cell is an integer.
     @inlinable @inline(__always)
-    public static func parsePlainNumber(_ cell: UnsafeBufferPointer<UInt8>) -> (value: Double, isInteger: Bool)? {
-        let count = cell.count
-        guard count >= 1, count <= 17, let base = cell.baseAddress else { return nil }
-        let negative = base.pointee == 0x2D
-        var index = negative ? 1 : 0
+    public static func scanPlainNumber(from start: UnsafePointer<UInt8>, to end: UnsafePointer<UInt8>?)
+        -> (value: Double, isInteger: Bool, end: UnsafePointer<UInt8>)? {
+        @inline(__always) func inside(_ cursor: UnsafePointer<UInt8>) -> Bool { end.map { cursor < $0 } ?? true }
+        var cursor = start
+        let negative = inside(cursor) && cursor.pointee == 0x2D
+        if negative { cursor += 1 }
         var mantissa: Int64 = 0
-        var point = -1
-        while index < count {
-            let byte = base[index], digit = byte &- 0x30
-            if digit <= 9 {
-                mantissa = mantissa &* 10 &+ Int64(digit)
-            } else if byte == 0x2E && point < 0 {
-                point = index
-            } else {
-                return nil
-            }
-            index &+= 1
+        let integerStart = cursor
+        while inside(cursor), case let digit = cursor.pointee &- 0x30, digit <= 9 {
+            mantissa = mantissa &* 10 &+ Int64(digit)
+            cursor += 1
         }
-        let digits = count - (negative ? 1 : 0) - (point < 0 ? 0 : 1)
-        guard digits >= 1, digits <= 15 else { return nil }
-        var value = Double(mantissa)
-        if point >= 0 { value /= exactPowersOfTen[count - 1 - point] }
-        return (negative ? -value : value, point < 0)
+        var digits = integerStart.distance(to: cursor)
+        var fractionDigits = -1
+        if inside(cursor) && cursor.pointee == 0x2E {
+            cursor += 1
+            let fractionStart = cursor
+            while inside(cursor), case let digit = cursor.pointee &- 0x30, digit <= 9 {
+                mantissa = mantissa &* 10 &+ Int64(digit)
+                cursor += 1
+            }
+            fractionDigits = fractionStart.distance(to: cursor)
+            digits += fractionDigits
+        }
+        guard UInt(bitPattern: digits &- 1) < 15 else { return nil }
+        let magnitude = fractionDigits < 0 ? Double(mantissa) : Double(mantissa) / exactPowerOfTen(fractionDigits)
+        return (negative ? -magnitude : magnitude, fractionDigits < 0, cursor)
     }
 
     /// `cell` without leading and trailing ASCII spaces and tabs.
@@ -116,11 +149,37 @@ public enum CellParsing {
         return trimmed.isEmpty || isMissingToken(trimmed)
     }
 
-    /// Powers of ten that are exact in binary64 (10^0 … 10^22).
-    @usableFromInline package static let exactPowersOfTen: [Double] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ]
+    /// 10^`exponent` for `exponent` in 0…22, the powers of ten that are
+    /// exact in binary64. A switch over literals, which the compiler turns
+    /// into a constant table: no global to initialise on the hot path.
+    @inlinable @inline(__always)
+    public static func exactPowerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: 1e0
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        case 16: 1e16
+        case 17: 1e17
+        case 18: 1e18
+        case 19: 1e19
+        case 20: 1e20
+        case 21: 1e21
+        default: 1e22
+        }
+    }
 
     /// Parses a finite decimal number: optional sign, digits with an optional
     /// fraction, optional exponent. Returns `nil` for anything else (including
@@ -204,7 +263,7 @@ public enum CellParsing {
         if mantissa == 0 { return (negative ? -0.0 : 0.0, isInteger) }
         if significantDigits <= 15 && droppedDigits == 0 && exponent >= -22 && exponent <= 22 {
             var value = Double(mantissa)
-            value = exponent < 0 ? value / exactPowersOfTen[-exponent] : value * exactPowersOfTen[exponent]
+            value = exponent < 0 ? value / exactPowerOfTen(-exponent) : value * exactPowerOfTen(exponent)
             return (negative ? -value : value, isInteger)
         }
         guard let value = parseWithStrtod(cell), value.isFinite else { return nil }

@@ -97,9 +97,10 @@ package struct ClassifiedCells {
 /// (`ColumnValues`), so it lives as long as they do.
 package final class ParsedColumns: Sendable {
     /// `columnCount × rowCount` values; column `c` starts at `c × rowCount`.
-    nonisolated(unsafe) let values: UnsafeMutablePointer<Double>
+    package nonisolated(unsafe) let values: UnsafeMutablePointer<Double>
     let columnCount: Int
-    let rowCount: Int
+    /// Values per column.
+    package let rowCount: Int
     /// Allocates (uninitialised) room for every cell's value.
     package init(columnCount: Int, rowCount: Int) {
         self.columnCount = columnCount
@@ -112,23 +113,17 @@ package final class ParsedColumns: Sendable {
     }
 
     /// Classifies `cell` (row `row` of `column`): stores its value and
-    /// counts its kind in `tally`.
+    /// counts its kind in `tally`. (The chunked readers do the same inline,
+    /// with the plain number their walk parsed: `ParsedColumns.store`.)
     @inline(__always)
     package func record(_ cell: UnsafeBufferPointer<UInt8>, column: Int, row: Int, tally: inout CellTally) {
-        // The plain-number fast path inline, the rest of `classify` (which
-        // starts with the same fast path) behind a call.
-        let (kind, value): (CellKind, Double)
-        if let plain = CellParsing.parsePlainNumber(cell) {
-            (kind, value) = (plain.isInteger ? .integer : .number, plain.value)
-        } else {
-            (kind, value) = CellParsing.classify(cell)
-        }
+        let (kind, value) = CellParsing.classify(cell, plainNumber: CellParsing.parsePlainNumber(cell))
         values[column &* rowCount &+ row] = value
         tally.add(kind, row: row)
     }
 
     /// The values of `column`.
-    func column(_ column: Int) -> UnsafeBufferPointer<Double> {
+    package func column(_ column: Int) -> UnsafeBufferPointer<Double> {
         UnsafeBufferPointer(start: values + column * rowCount, count: rowCount)
     }
 }

@@ -129,15 +129,4 @@ import Testing
             #expect(summary.rowCount == table.rowCount)
         }
     }
-
-    @Test func rowCountsMatchAPlainCount() {
-        var generator = SplitMix64(seed: 11)
-        for length in [1, 2, 31, 4095, 4096, 4097, 9000] {
-            let bytes = (0..<length).map { _ in [UInt8(ascii: "\n"), UInt8(ascii: "a"), 0xC3][Int(generator.next() % 3)] }
-            // Plain reference: non-empty pieces between line feeds.
-            let rows = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).count
-            let counted = bytes.withUnsafeBufferPointer { ChunkScan.countRows($0) }
-            #expect(counted.rows == rows && counted.hasHighBytes == bytes.contains(0xC3), "length \(length)")
-        }
-    }
 }
