@@ -83,6 +83,12 @@ public struct ParameterText: Equatable, Sendable, ExpressibleByStringInterpolati
 
     /// Appends `text`, merged with text before it (see `Interpolation`).
     mutating func appendText(_ text: String) {
+        Self.append(text, to: &pieces)
+    }
+
+    /// Appends `text` to `pieces`, merged with text before it so that equal
+    /// messages have equal pieces however they were built.
+    static func append(_ text: String, to pieces: inout [Piece]) {
         guard !text.isEmpty else { return }
         if case .text(let before)? = pieces.last {
             pieces[pieces.count - 1] = .text(before + text)
@@ -125,15 +131,9 @@ public struct ParameterText: Equatable, Sendable, ExpressibleByStringInterpolati
             appendText(String(describing: value))
         }
 
-        /// Appends text, merged with text before it so that equal messages
-        /// have equal pieces however they were built.
+        /// Appends text, merged with text before it (`ParameterText.append`).
         mutating func appendText(_ text: String) {
-            guard !text.isEmpty else { return }
-            if case .text(let before)? = pieces.last {
-                pieces[pieces.count - 1] = .text(before + text)
-            } else {
-                pieces.append(.text(text))
-            }
+            ParameterText.append(text, to: &pieces)
         }
     }
 }
