@@ -14,7 +14,7 @@ if [ ! -x "$PY" ]; then
 fi
 
 build_release() {
-  (cd "$ROOT" && swift build -c release ${SWIFT_BUILD_FLAGS:-} >&2)
+  (cd "$ROOT" && swift build -c release -Xcc -fno-math-errno ${SWIFT_BUILD_FLAGS:-} >&2)
 }
 
 # run_timed OUT_PREFIX CMD...: runs CMD, stdout to OUT_PREFIX.out, prints "seconds peak_kb".

@@ -15,7 +15,7 @@ DATA=bench/data
 FILE=$DATA/dbscan_${ROWS}x2.csv
 mkdir -p "$DATA"
 
-swift build -c release --product segment >/dev/null
+swift build -c release -Xcc -fno-math-errno --product segment >/dev/null
 [ -f "$FILE" ] || "$PY" bench/gen_blobs.py "$FILE" --rows "$ROWS" --dims 2 --centers 20 --std 0.5 --seed 0
 
 source bench/compare.sh

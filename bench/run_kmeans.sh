@@ -26,10 +26,10 @@ if [[ ! -f $DATA || ! -f $INIT ]]; then
 fi
 
 if [[ ${PORTABLE:-0} == 1 ]]; then
-    swift build -c release >&2
+    swift build -c release -Xcc -fno-math-errno >&2
     BIN=.build/release/segment
 else
-    swift build -c release --scratch-path .build-v3 -Xcc -march=x86-64-v3 -Xswiftc -static-stdlib >&2
+    swift build -c release --scratch-path .build-v3 -Xcc -fno-math-errno -Xcc -march=x86-64-v3 -Xswiftc -static-stdlib >&2
     BIN=.build-v3/release/segment
 fi
 

@@ -8,7 +8,7 @@ ROWS=${1:-1000000}
 PY=${PY:-bench/.venv/bin/python}
 DATA=bench/data/profile_${ROWS}.csv
 
-swift build -c release --product segment >/dev/null
+swift build -c release -Xcc -fno-math-errno --product segment >/dev/null
 [ -f "$DATA" ] || "$PY" bench/gen_profile_data.py "$DATA" "$ROWS"
 
 measure() {  # label, command... → prints "label seconds peak_kB"

@@ -17,7 +17,7 @@ DATA=bench/data
 mkdir -p "$DATA"
 FILE=$DATA/purchases_${CUSTOMERS}_${ITEMS}_${PURCHASES}.csv
 
-swift build -c release --product segment >&2
+swift build -c release -Xcc -fno-math-errno --product segment >&2
 [ -f "$FILE" ] || "$PY" bench/gen_purchases.py "$FILE" --customers "$CUSTOMERS" --items "$ITEMS" --purchases "$PURCHASES"
 
 # Peak resident memory (MB) and wall seconds from /usr/bin/time -v output.
