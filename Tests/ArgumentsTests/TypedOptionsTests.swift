@@ -87,6 +87,9 @@ import Testing
         #expect(defaultText(InspectCommand.self, "format") == nil)
         #expect(defaultText(RecommendCommand.self, "top") == String(RecommendationEngine.Configuration().top))
         #expect(defaultText(ReportCommand.self, "title") == "Customer segments")
+        // A computed default reads as it is typed: the library's 1e-4 tolerance.
+        #expect(ClusterCommand.spec.option(named: "tol")?.defaultDescription == "1e-4")
+        #expect([0, 1, 0.5, 1e-4, 5e-6, 0.25].map(OptionNumbers.format) == ["0", "1", "0.5", "1e-4", "5e-6", "0.25"])
     }
 
     /// Every command's spec lists exactly the options its struct declares.

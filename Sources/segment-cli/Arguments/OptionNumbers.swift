@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reading numbers from option text, with the messages for a value of the
 /// wrong kind or out of range.
 enum OptionNumbers {
@@ -54,8 +56,16 @@ enum OptionNumbers {
         }
     }
 
-    /// Writes a number without a needless `.0`: `0`, `1`, `0.5`, `0.0001`.
+    /// Writes a number as it is typed on a command line: without a needless
+    /// `.0` (`0`, `1`, `0.5`), and a small power-of-ten multiple in
+    /// exponent form (`1e-4`, `5e-6`).
     static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        if value != 0 && abs(value) < 1e-3 {
+            let exponent = Int((log10(abs(value))).rounded(.down))
+            let written = "\(Int((value / pow(10, Double(exponent))).rounded()))e\(exponent)"
+            if Double(written) == value { return written }
+        }
+        return "\(value)"
     }
 }
