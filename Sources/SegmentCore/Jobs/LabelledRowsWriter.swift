@@ -61,6 +61,14 @@ public final class LabelledRowsWriter {
         try writer.finish()
     }
 
+    /// Checks that the label column `name` is not already a column of `table`.
+    /// - Throws: `ParameterError` about `label-column` when it is.
+    public static func checkLabelColumn(_ name: String, newTo table: Table) throws {
+        guard table.columnIndex(named: name) == nil else {
+            throw ParameterError("label-column", "the input already has a column '\(name)'; name the new label column with \(parameter: "label-column") NAME")
+        }
+    }
+
     /// An input cell as an output value: numbers stay numbers (bare in
     /// JSON), missing cells become empty/null, anything else is text.
     public static func passThrough(_ cell: UnsafeBufferPointer<UInt8>) -> OutputValue {

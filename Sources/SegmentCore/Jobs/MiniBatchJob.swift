@@ -122,9 +122,7 @@ public struct MiniBatchJob {
         guard prefix.rowCount > 0 else {
             throw SegmentError.invalidInput("\(prefix.source): the file has a header but no data rows")
         }
-        guard prefix.columnIndex(named: labelColumn) == nil else {
-            throw ParameterError("label-column", "the input already has a column '\(labelColumn)'; name the new label column with \(parameter: "label-column") NAME")
-        }
+        try LabelledRowsWriter.checkLabelColumn(labelColumn, newTo: prefix)
         let (idColumn, featureColumns) = try features.resolve(in: prefix, idColumn: self.idColumn)
         let records = FileRecords(source, dialect: dialect, progress: progress)
         var configuration = configuration

@@ -24,16 +24,9 @@ enum ClusterOutput {
 
         /// The label column name; it must not already be a column of `table`.
         func labelColumn(for table: Table) throws -> String {
-            try ClusterOutput.checkLabelColumn(labelColumn, table: table)
+            try LabelledRowsWriter.checkLabelColumn(labelColumn, newTo: table)
+            return labelColumn
         }
-    }
-
-    /// `name`, which must not already be a column of `table`.
-    static func checkLabelColumn(_ name: String, table: Table) throws -> String {
-        guard table.columnIndex(named: name) == nil else {
-            throw ParameterError("label-column", "the input already has a column '\(name)'; name the new label column with \(parameter: "label-column") NAME")
-        }
-        return name
     }
 
     /// Writes every table row plus its label (empty for rows without features)
