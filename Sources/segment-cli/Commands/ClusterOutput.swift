@@ -3,13 +3,17 @@ import SegmentCore
 /// The outputs every `segment cluster` algorithm shares: the labelled rows,
 /// `--centers`, `--model` and the summary on standard error.
 enum ClusterOutput {
+    /// The label column `cluster` writes, and the one `score`, `profile`,
+    /// `report` and `recommend --segments` read when none is named.
+    static let defaultLabelColumn = "segment"
+
     /// Rows beyond which the summary silhouette is computed on a sample.
     static let silhouetteRows = 5_000
 
     /// The output options of `cluster`: the label column, `--model` and `--centers`.
     struct Options: Sendable {
         /// The name of the added label column.
-        var labelColumn = "segment"
+        var labelColumn = ClusterOutput.defaultLabelColumn
         /// Where to save the model, if anywhere.
         var model: String?
         /// Where to write the centres, if anywhere.

@@ -2,8 +2,6 @@ import SegmentCore
 
 /// The label, numeric and categorical columns for `profile` and `report`.
 struct ProfileColumns {
-    /// The label column read when none is named: the one `cluster` writes.
-    static let defaultLabelColumn = "segment"
 
     /// The label column.
     var label: Int
@@ -19,7 +17,7 @@ struct ProfileColumns {
     /// - Throws: `ParameterError` for unknown columns or a
     ///   named column that is neither numeric nor categorical.
     static func resolve(_ table: Table, labelColumn: String?, id: String?, features: NameList?) throws -> ProfileColumns {
-        let labelName = labelColumn ?? ProfileColumns.defaultLabelColumn
+        let labelName = labelColumn ?? ClusterOutput.defaultLabelColumn
         if labelColumn == nil && !table.columnNames.contains(labelName) {
             throw ParameterError("label-column", "\(table.source) has no column '\(labelName)'; label it first with 'segment cluster', or name the label column with \(parameter: "label-column") (columns: \(table.columnNames.joined(separator: ", ")))")
         }

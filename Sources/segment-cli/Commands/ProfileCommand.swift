@@ -38,7 +38,7 @@ enum ProfileCommand: SegmentCommand {
 
         static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
             + [
-                .value("label-column", \.labelColumn, "NAME", help: "The column holding segment labels.", defaultDescription: ProfileColumns.defaultLabelColumn),
+                .value("label-column", \.labelColumn, "NAME", help: "The column holding segment labels.", defaultDescription: ClusterOutput.defaultLabelColumn),
                 .value("features", \.features, "A,B,C", help: "Columns to describe: numeric ones by mean, median and difference, categorical ones by shares.", defaultDescription: "every numeric and categorical column except the id and the label"),
                 .value("id", \.id, "COL", help: "Id column, never described.", defaultDescription: "first unique column whose last word is 'id'"),
             ]

@@ -30,7 +30,7 @@ enum RecommendCommand: SegmentCommand {
         /// The customer id column of the segments; `nil` detects it.
         var id: String?
         /// The label column of the segments.
-        var labelColumn = "segment"
+        var labelColumn = ClusterOutput.defaultLabelColumn
         /// The recommendation method.
         var method = RecommendationMethod.tfidf
         /// Whether items already bought may be recommended.

@@ -54,7 +54,7 @@ enum ReportCommand: SegmentCommand {
                 ["missing", "scale"].contains(option.spec.name) ? option.noted(in: \.clusteringOptionsGiven) : option
             }
             return InputOptions.declarations.lifted(to: \.input) + features
-                + [.value("label-column", \.labelColumn, "NAME", help: "The column holding segment labels; when the input has none, the report clusters the rows.", defaultDescription: ProfileColumns.defaultLabelColumn)]
+                + [.value("label-column", \.labelColumn, "NAME", help: "The column holding segment labels; when the input has none, the report clusters the rows.", defaultDescription: ClusterOutput.defaultLabelColumn)]
                 + ClusterAlgorithmOptions.declarations.lifted(to: \.algorithm).map { $0.noted(in: \.clusteringOptionsGiven) }
                 + [
                     .value("linkage-in", \.linkageIn, "FILE", help: "With labelled input: a merge tree (CSV left,right,distance,size, as written by 'cluster --linkage-out') to draw as a dendrogram."),
@@ -80,7 +80,7 @@ enum ReportCommand: SegmentCommand {
             throw UsageError(message: "--catalog describes the items of --purchases; add --purchases FILE")
         }
         let table = try options.input.loadTable(options.positionals, threads: options.runtime.threadCount)
-        let labelName = options.labelColumn ?? ProfileColumns.defaultLabelColumn
+        let labelName = options.labelColumn ?? ClusterOutput.defaultLabelColumn
         var report: Report
         if options.labelColumn != nil || table.columnIndex(named: labelName) != nil {
             if let option = options.clusteringOptionsGiven.first {

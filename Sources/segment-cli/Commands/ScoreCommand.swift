@@ -24,7 +24,7 @@ enum ScoreCommand: SegmentCommand {
         var input = InputOptions()
         var features = FeatureOptions()
         /// The column holding the labels.
-        var labelColumn = "segment"
+        var labelColumn = ClusterOutput.defaultLabelColumn
         /// A column of reference classes, if any.
         var truth: String?
         var output = OutputOptions()
