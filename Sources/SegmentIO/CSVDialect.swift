@@ -22,7 +22,7 @@ public struct CSVDialect: Sendable, Equatable {
     /// The dialect for `source`: TSV when the file name ends in `.tsv`,
     /// otherwise CSV; `delimiter` (`tab`, `comma`, `semicolon`, `pipe` or a single
     /// character) overrides the guess.
-    /// - Throws: `SegmentError.invalidInput` for a delimiter that is not one byte.
+    /// - Throws: `ParameterError` for a delimiter that is not one byte (a usage error).
     public static func forSource(_ source: InputSource, delimiter: String?, hasHeader: Bool) throws -> CSVDialect {
         var byte: UInt8 = source.pathExtension == "tsv" ? UInt8(ascii: "\t") : UInt8(ascii: ",")
         if let delimiter {
@@ -34,7 +34,7 @@ public struct CSVDialect: Sendable, Equatable {
             default:
                 let utf8 = Array(delimiter.utf8)
                 guard utf8.count == 1, utf8[0] != UInt8(ascii: "\""), utf8[0] != UInt8(ascii: "\n"), utf8[0] != UInt8(ascii: "\r") else {
-                    throw SegmentError.invalidInput("invalid delimiter '\(delimiter)': use tab, comma, semicolon, pipe or a single ASCII character other than a quote or newline")
+                    throw ParameterError("delimiter", "\(parameter: "delimiter") '\(delimiter)' is not a delimiter: use tab, comma, semicolon, pipe or a single ASCII character other than a quote or newline")
                 }
                 byte = utf8[0]
             }

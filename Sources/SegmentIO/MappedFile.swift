@@ -27,7 +27,12 @@ enum MappedFile {
     /// The search for `"` and carriage returns runs on `threads` cores over
     /// fixed blocks (`checkBlockSize`), so the first touches of the mapping's
     /// pages (a page fault per 64 KiB) are shared between the cores too.
+    ///
+    /// Anything but a regular file is left alone without being opened: a
+    /// FIFO can be opened only once, so its one reader must be the streaming one.
     static func quoteFreeInput(path: String, minimumSize: Int, threads: Int) -> InputBytes? {
+        var named = stat()
+        guard stat(path, &named) == 0, (named.st_mode & S_IFMT) == S_IFREG else { return nil }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

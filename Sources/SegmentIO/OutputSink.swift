@@ -10,8 +10,8 @@ import SegmentBase
 public enum OutputDestination: Sendable, Equatable {
     /// Standard output.
     case standardOutput
-    /// A file, written to a temporary sibling and renamed into place on
-    /// success, so it is never left half-written.
+    /// A path: a regular file is replaced atomically on success, so it is
+    /// never left half-written; a device or FIFO is written through (see `OutputTarget`).
     case file(String)
 
     /// Interprets `-o`: `nil` or `-` mean standard output.
@@ -26,51 +26,54 @@ public struct BrokenPipe: Error {}
 
 /// A buffered byte writer over a file descriptor.
 ///
-/// A file destination is written to `.NAME.tmp-PID` in the same directory and
-/// renamed over `NAME` by `commit()`; `abandon()` (or an interrupt, through
-/// `TemporaryFiles`) removes the temporary file and leaves any existing
-/// `NAME` untouched.
+/// A file destination is resolved by `OutputTarget`: a regular file is
+/// replaced atomically (`ReplacementFile`: the new contents are renamed over
+/// it by `commit()`, and `abandon()` or an interrupt leaves it untouched); a
+/// device, FIFO or socket is written through; a symbolic link is followed.
 public final class OutputSink {
     private let descriptor: Int32
     /// Appended to for every byte written; the sink belongs to one thread and
     /// its methods never overlap accesses, so runtime exclusivity checks are off.
     @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let bufferLimit = 1 << 16
-    private let finalPath: String?
-    private let temporaryPath: String?
+    /// The buffered bytes up to the end of the last complete record, once a
+    /// writer marks records (`endRecord()`); `nil` until then.
+    private var recordEnd: Int?
+    /// The new contents of a regular file; `nil` for standard output and streams.
+    private let replacement: ReplacementFile?
+    /// Whether the descriptor is a device or FIFO this sink opened (closed at the end).
+    private let ownsStream: Bool
     private var finished = false
     /// The destination's name for messages.
     public let name: String
 
     /// Opens `destination` for writing.
-    /// - Throws: `SegmentError.writeFailed` when the temporary file cannot be created.
+    /// - Throws: `SegmentError.writeFailed` when the path is a directory or
+    ///   cannot be written.
     public init(_ destination: OutputDestination) throws {
         switch destination {
         case .standardOutput:
             descriptor = 1
-            finalPath = nil
-            temporaryPath = nil
+            replacement = nil
+            ownsStream = false
             name = "<stdout>"
         case .file(let path):
-            let url = URL(fileURLWithPath: path)
-            let directory = url.deletingLastPathComponent().path
-            var info = stat()
-            if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
-                throw SegmentError.writeFailed(path: path, reason: "it is a directory; give a file name")
-            }
-            let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-            TemporaryFiles.register(temporary)
-            let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            if fd < 0 {
-                let code = errno
-                TemporaryFiles.unregister(temporary)
-                let shown = (path as NSString).deletingLastPathComponent
-                throw SegmentError.writeFailed(path: path, reason: Self.openFailure(code, directory: shown.isEmpty ? "." : shown))
-            }
-            descriptor = fd
-            finalPath = path
-            temporaryPath = temporary
             name = path
+            switch try OutputTarget.resolve(path) {
+            case .replace(let file):
+                let replacement = try ReplacementFile(replacing: file)
+                self.replacement = replacement
+                descriptor = replacement.descriptor
+                ownsStream = false
+            case .stream(let device):
+                let fd = open(device, O_WRONLY | O_NOCTTY)
+                guard fd >= 0 else {
+                    throw SegmentError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+                }
+                descriptor = fd
+                replacement = nil
+                ownsStream = true
+            }
         }
         buffer.reserveCapacity(bufferLimit)
     }
@@ -83,26 +86,44 @@ public final class OutputSink {
     public func write(_ text: String) throws {
         var text = text
         text.withUTF8 { buffer.append(contentsOf: $0) }
-        if buffer.count >= bufferLimit { try flush() }
+        if buffer.count >= bufferLimit { try flushCompleteRecords() }
     }
 
-    /// Appends raw bytes; a run of at least the buffer's size goes to the
-    /// descriptor directly, without a copy.
+    /// Marks the end of a record: from now on the buffer is written out only
+    /// up to a record's end, so output read while it is written (standard
+    /// output, a FIFO) never ends inside a record, even when a later row fails.
+    @inline(__always)
+    public func endRecord() {
+        recordEnd = buffer.count
+    }
+
+    /// Appends raw bytes; a run of at least the buffer's size that starts a
+    /// record goes to the descriptor directly, without a copy.
     public func write(bytes: UnsafeBufferPointer<UInt8>) throws {
-        if bytes.count >= bufferLimit {
+        if bytes.count >= bufferLimit && (recordEnd ?? buffer.count) == buffer.count {
             try flush()
             try writeToDescriptor(UnsafeRawBufferPointer(bytes))
             return
         }
         buffer.append(contentsOf: bytes)
-        if buffer.count >= bufferLimit { try flush() }
+        if buffer.count >= bufferLimit { try flushCompleteRecords() }
     }
 
     /// Appends one byte.
     @inline(__always)
     public func write(byte: UInt8) throws {
         buffer.append(byte)
-        if buffer.count >= bufferLimit { try flush() }
+        if buffer.count >= bufferLimit { try flushCompleteRecords() }
+    }
+
+    /// Writes the buffered complete records (everything when records are
+    /// not marked), keeping a record in progress in the buffer.
+    private func flushCompleteRecords() throws {
+        guard let end = recordEnd else { return try flush() }
+        guard end > 0 else { return }
+        try buffer.withUnsafeBytes { try writeToDescriptor(UnsafeRawBufferPointer(rebasing: $0[0..<end])) }
+        buffer.removeSubrange(0..<end)
+        recordEnd = 0
     }
 
     /// Writes buffered bytes to the descriptor.
@@ -111,6 +132,7 @@ public final class OutputSink {
     public func flush() throws {
         try buffer.withUnsafeBytes { try writeToDescriptor($0) }
         buffer.removeAll(keepingCapacity: true)
+        if recordEnd != nil { recordEnd = 0 }
     }
 
     /// Writes all of `bytes` to the descriptor (retrying short writes).
@@ -127,40 +149,23 @@ public final class OutputSink {
         }
     }
 
-    /// Flushes and, for a file, renames the temporary file into place.
+    /// Flushes and, for a regular file, renames the new contents into place.
     public func commit() throws {
         try flush()
         finished = true
-        guard let finalPath, let temporaryPath else { return }
-        defer { TemporaryFiles.unregister(temporaryPath) }
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
-            unlink(temporaryPath)
-            throw SegmentError.writeFailed(path: finalPath, reason: String(cString: strerror(errno)))
-        }
-        if rename(temporaryPath, finalPath) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw SegmentError.writeFailed(path: finalPath, reason: reason)
+        if let replacement {
+            try replacement.commit()
+        } else if ownsStream, close(descriptor) != 0 {
+            throw SegmentError.writeFailed(path: name, reason: String(cString: strerror(errno)))
         }
     }
 
-    /// Why the temporary file in `directory` could not be created, and what to do.
-    static func openFailure(_ code: Int32, directory: String) -> String {
-        switch code {
-        case ENOENT: return "the directory '\(directory)' does not exist; create it or write elsewhere"
-        case EACCES, EROFS: return "'\(directory)' is not writable (\(String(cString: strerror(code)))); write elsewhere"
-        default: return String(cString: strerror(code))
-        }
-    }
-
-    /// Discards a file's output: the temporary file is removed and an
-    /// existing destination file stays as it was.
+    /// Discards a regular file's new contents, leaving the existing file as
+    /// it was. On standard output and streams, what was written stays
+    /// written (whole records, once a writer marks them) and the buffer is dropped.
     public func abandon() {
         finished = true
-        guard let temporaryPath else { return }
-        close(descriptor)
-        unlink(temporaryPath)
-        TemporaryFiles.unregister(temporaryPath)
+        if let replacement { replacement.abandon() } else if ownsStream { close(descriptor) }
     }
 }
 

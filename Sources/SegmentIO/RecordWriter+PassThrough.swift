@@ -23,6 +23,7 @@ extension RecordWriter {
             try sink.write(CSVQuoting.quoted(value.text, delimiter: delimiter))
         }
         try sink.write(byte: 0x0A)
+        sink.endRecord()
         rowsWritten += 1
     }
 }
@@ -56,7 +57,10 @@ extension RecordWriter {
                     let chunks = ParallelChunks(count: min(waveRows, rowCount - first), chunkSize: Self.passThroughBlockRows, threads: threads)
                     written = chunks.mapChunks(alongside: wave.isEmpty ? nil : {
                         do {
-                            for block in wave { try block.withUnsafeBufferPointer { try self.sink.write(bytes: $0) } }
+                            for block in wave {
+                                try block.withUnsafeBufferPointer { try self.sink.write(bytes: $0) }
+                                self.sink.endRecord()
+                            }
                         } catch {
                             failure = error
                         }

@@ -38,6 +38,7 @@ public final class RecordWriter {
         case .table, .markdown:
             bufferedRows.append(values.map(\.text))
         }
+        sink.endRecord()
         rowsWritten += 1
     }
 

@@ -79,7 +79,7 @@ import Testing
         let result = try SegmentRunner.run(["cluster", "--algorithm", "minibatch-kmeans", "--k", "2"], input: "a,b\n1,2\n3,4\n")
         #expect(result.status == 2)
         #expect(result.stderr == """
-            segment: error: --algorithm minibatch-kmeans reads its input several times, so it cannot read standard input or a pipe; save it to a file and pass the path
+            segment: error: --algorithm minibatch-kmeans reads its input several times, so it cannot read standard input, a pipe or a device; save it to a file and pass the path
             usage: segment cluster [options] [FILE]
             see 'segment cluster --help'
 

@@ -128,7 +128,9 @@ import Testing
         let nines = "'" + String(repeating: "9", count: 60) + "…' (1000000 characters)"
         var problems: [(String, Int32, String)] = [
             ("inf.csv", 1, error("inf.csv:3 column 'a': expected a finite number, found 'inf'; \(notANumber)")),
-            ("nan.csv", 1, error("nan.csv:3 column 'a': missing value; fill it in, or choose how to treat missing values with --missing drop|mean|median|mode")),
+            ("nan.csv", 1, error(command == "assign"
+                ? "nan.csv:3 column 'a': missing value, which the model treats as an error (it was made without --missing); fill it in, or re-create the model with `segment cluster --missing drop|mean|median|mode --model FILE`"
+                : "nan.csv:3 column 'a': missing value; fill it in, or choose how to treat missing values with --missing drop|mean|median|mode")),
         ]
         if command == "score" {
             let label = "expected a segment label (a whole number, -1 for noise), found"
@@ -171,7 +173,7 @@ import Testing
         var cases: [Case] = [
             Case(arguments: ["cluster", "mall.csv", "--k", "0"], status: 2, stderr: usage("cluster", "--k expects a whole number of at least 1 or 'auto', got '0'")),
             Case(arguments: ["cluster", "mall.csv", "--k", "-3"], status: 2, stderr: usage("cluster", "--k expects a whole number of at least 1 or 'auto', got '-3'")),
-            Case(arguments: ["cluster", "mall.csv", "--k", "500"], status: 2, stderr: error("n_samples=200 should be >= n_clusters=500; choose a smaller k")),
+            Case(arguments: ["cluster", "mall.csv", "--k", "500"], status: 2, stderr: error("k=500 but the input has only 200 rows; choose k ≤ 200")),
             Case(arguments: ["cluster", "three.csv", "--k", "4", "--scale", "none"], status: 2, stderr: error("k=4 but the features have only 3 distinct rows; choose k ≤ 3")),
             Case(arguments: ["cluster", "three.csv", "--k", "4", "--scale", "none", "--algorithm", "agglomerative"], status: 2, stderr: error("k=4 but the features have only 3 distinct rows; choose k ≤ 3")),
             Case(arguments: ["elbow", "three.csv", "--k-range", "5-8", "--scale", "none"], status: 2, stderr: error("--k-range starts at k=5 but the features have only 3 distinct rows; choose a range within 1-3")),
@@ -183,7 +185,7 @@ import Testing
             Case(arguments: ["cluster", "mall.csv", "--algorithm", "kmedoids"], status: 2, stderr: usage("cluster", "invalid value 'kmedoids' for '--algorithm'; expected one of: kmeans, agglomerative, dbscan, birch, minibatch-kmeans")),
             Case(arguments: ["cluster", "mall.csv", "--algorithm", "agglomerative", "--k", "3", "--linkage", "centroid"], status: 2, stderr: usage("cluster", "invalid value 'centroid' for '--linkage'; expected one of: ward, complete, average, single")),
             Case(arguments: ["cluster", "wideheader.csv"], status: 1, stderr: error("wideheader.csv: the file has a header but no data rows")),
-            Case(arguments: ["cluster", "wide.csv", "--k", "2"], status: 2, stderr: error("n_samples=1 should be >= n_clusters=2; choose a smaller k")),
+            Case(arguments: ["cluster", "wide.csv", "--k", "2"], status: 2, stderr: error("k=2 but the input has only 1 row; choose k ≤ 1")),
             Case(arguments: ["rfm", "rfmhuge.csv", "--customer", "customer", "--date", "date", "--amount", "amount"], status: 1,
                  stderr: error("customer 'c1': the purchase amounts add up to more than the largest representable number (about 1.8e308); divide the amount column by a large constant")),
             Case(arguments: ["cluster", "--k", "2", "-"], status: 1, stderr: error("<stdin>: the input is empty; expected a header line and at least one data row")),

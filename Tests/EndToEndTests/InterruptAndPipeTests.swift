@@ -74,9 +74,10 @@ import Testing
         #expect(try Self.temporaryFiles(in: directory).isEmpty)
     }
 
-    /// Ctrl-C while the temporary output file is open: `assign` streams, so
-    /// with standard input held open it waits with `.out.csv.tmp-PID` on
-    /// disk. The signal handler must remove it and keep the old `out.csv`.
+    /// Ctrl-C while the new output file is open: `assign` streams, so with
+    /// standard input held open it waits with its output open (an unnamed
+    /// file in the folder, which `/proc/PID/fd` shows as `FOLDER/#INODE
+    /// (deleted)`). The old `out.csv` must stay, and no file be left.
     @Test func interruptRemovesTheTemporaryFile() throws {
         let directory = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -88,10 +89,17 @@ import Testing
         let process = try Self.start(["assign", "--model", "model.json", "-o", "out.csv", "-"], in: directory, input: input)
         input.fileHandleForWriting.write(Data("a,b\n1,2\n".utf8))
         let deadline = Date().addingTimeInterval(30)
-        while try Self.temporaryFiles(in: directory).isEmpty && Date() < deadline && process.isRunning {
+        func outputIsOpen() -> Bool {
+            let fds = "/proc/\(process.processIdentifier)/fd"
+            return ((try? FileManager.default.contentsOfDirectory(atPath: fds)) ?? []).contains { fd in
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: fds + "/" + fd)) ?? ""
+                return target.hasPrefix(directory.resolvingSymlinksInPath().path + "/#") || target.contains(".out.csv.tmp-")
+            }
+        }
+        while !outputIsOpen() && Date() < deadline && process.isRunning {
             Thread.sleep(forTimeInterval: 0.01)
         }
-        #expect(try Self.temporaryFiles(in: directory) == [".out.csv.tmp-\(process.processIdentifier)"])
+        #expect(outputIsOpen())
         Self.interrupt(process)
         try input.fileHandleForWriting.close()
         #expect(process.terminationStatus == 128 + SIGINT)

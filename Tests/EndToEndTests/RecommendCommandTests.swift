@@ -24,7 +24,9 @@ struct RecommendCommandTests {
     /// Issue 23, defect 2: a purchase weight of exactly 0 (after TF-IDF, a
     /// quantity of 1/e gives log weight 0) or a profile overflowing to
     /// infinity (quantity 1e308 twice) made the score accumulators list an
-    /// item twice and overrun their buffer (SIGILL). Every customer must get
+    /// item twice and overrun their buffer (SIGILL). (One item's quantities
+    /// adding up past the largest number is now refused, below; two items of
+    /// 1e308 each still overflow the customer's profile.) Every customer must get
     /// a list of distinct items (full for knn, which draws on the whole
     /// catalog, except for the overflowing profile, which falls back to the
     /// log's popular items; the others may run out of the log's four items).
@@ -35,7 +37,7 @@ struct RecommendCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let logs = [
             "zero": "customer_id,product_id,quantity\n1,P001,0.36787944117144233\n1,P002,1\n2,P003,1\n3,P004,2\n",
-            "overflow": "customer_id,product_id,quantity\n1,P001,1e308\n1,P001,1e308\n1,P002,1\n2,P003,1\n3,P004,2\n",
+            "overflow": "customer_id,product_id,quantity\n1,P001,1e308\n1,P002,1e308\n1,P005,1\n2,P003,1\n3,P004,2\n",
             "negative": "customer_id,product_id,quantity\n1,P001,2\n1,P002,-2\n2,P001,1\n2,P003,1\n3,P004,2\n",
         ]
         let segments = "customer_id,segment\n1,0\n2,0\n3,1\n"
@@ -54,6 +56,16 @@ struct RecommendCommandTests {
                 #expect(full && Set(items).count == items.count, "\(name) \(method) customer \(customer): \(items)")
             }
         }
+    }
+
+    /// One customer's quantities of one item adding up past the largest
+    /// number would make every score infinite: a data error naming them.
+    @Test func anOverflowingQuantitySumIsAnError() throws {
+        let log = "customer_id,product_id,quantity\n1,P001,1e308\n1,P001,1e308\n2,P002,1\n"
+        let result = try SegmentRunner.run(["recommend", "--purchases", "-"], input: log)
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "segment: error: <stdin>: customer '1' bought item 'P001' in quantities that add up to more than the largest representable number (about 1.8e308); divide the quantity column by a large constant\n")
     }
 
     @Test("the pipe works for every method: header, full lists, never a purchased item",

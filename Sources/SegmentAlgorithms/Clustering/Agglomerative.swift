@@ -90,7 +90,7 @@ public struct Agglomerative: Sendable {
         }
         if case .clusterCount(let k) = configuration.cut {
             let distinct = points.distinctRowCount(limit: k)
-            if distinct < k { throw ParameterError("k", KMeans.tooFewDistinctRows(k: k, distinct: distinct)) }
+            if distinct < k { throw ParameterError("k", KMeans.tooFewDistinctRows(k: k, distinct: distinct, rows: n)) }
         }
         if configuration.linkage.needsDistanceMatrix {
             let needed = Self.estimatedMemory(rows: n, columns: points.columns, linkage: configuration.linkage)

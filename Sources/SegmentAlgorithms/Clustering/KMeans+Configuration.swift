@@ -80,11 +80,11 @@ extension KMeans {
                 throw ParameterError("k", "k=\(clusterCount) should be at least 1")
             }
             guard data.rows >= clusterCount else {
-                throw ParameterError("k", "n_samples=\(data.rows) should be >= n_clusters=\(clusterCount); choose a smaller k")
+                throw ParameterError("k", "k=\(clusterCount) but the input has only \(data.rows) row\(data.rows == 1 ? "" : "s"); choose k ≤ \(data.rows)")
             }
             let distinct = data.distinctRowCount(limit: clusterCount)
             guard distinct >= clusterCount else {
-                throw ParameterError("k", KMeans.tooFewDistinctRows(k: clusterCount, distinct: distinct))
+                throw ParameterError("k", KMeans.tooFewDistinctRows(k: clusterCount, distinct: distinct, rows: data.rows))
             }
             guard restarts >= 1, maximumIterations >= 1, tolerance >= 0 else {
                 let parameter = restarts < 1 ? "n-init" : maximumIterations < 1 ? "max-iter" : "tol"
@@ -94,8 +94,10 @@ extension KMeans {
     }
 
     /// The message for k larger than the number of distinct feature rows.
-    static func tooFewDistinctRows(k: Int, distinct: Int) -> ParameterText {
-        distinct == 1
+    public static func tooFewDistinctRows(k: Int, distinct: Int, rows: Int) -> ParameterText {
+        rows == 1
+            ? "k=\(k) but the input has only one row; segmenting needs at least k rows"
+            : distinct == 1
             ? "k=\(k) but every row has the same feature values, so there is only one segment; choose k=1 or other \(parameter: "features")"
             : "k=\(k) but the features have only \(distinct) distinct rows; choose k ≤ \(distinct)"
     }

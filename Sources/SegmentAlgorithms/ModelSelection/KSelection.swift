@@ -42,7 +42,9 @@ public struct KSelection: Sendable {
         let distinct = data.distinctRowCount(limit: requested.upperBound)
         guard requested.lowerBound <= distinct else {
             let low = requested.lowerBound
-            throw ParameterError("k-range", distinct == 1
+            throw ParameterError("k-range", data.rows == 1
+                ? "\(parameter: "k-range") starts at k=\(low) but the input has only one row, so there is only one segment; segmenting needs at least \(low) rows"
+                : distinct == 1
                 ? "\(parameter: "k-range") starts at k=\(low) but every row has the same feature values, so there is only one segment; check \(parameter: "features")"
                 : "\(parameter: "k-range") starts at k=\(low) but the features have only \(distinct) distinct rows; choose a range within 1-\(distinct)")
         }

@@ -15,6 +15,14 @@ public struct FeatureMatrix: Sendable {
 /// A fitted pipeline is `Codable`: saved inside a model, it applies exactly
 /// the same transformation to new rows (`segment assign`).
 public struct FeaturePipeline: Sendable, Codable, Equatable {
+    /// The message for a missing value while the pipeline is being fitted.
+    public static let fittingMissingHint: ParameterText =
+        "missing value; fill it in, or choose how to treat missing values with \(parameter: "missing") drop|mean|median|mode"
+    /// The message for a missing value in rows labelled with a saved model,
+    /// whose policy was fixed when it was made.
+    public static let modelMissingHint: ParameterText =
+        "missing value, which the model treats as an error (it was made without \(parameter: "missing")); fill it in, or re-create the model with `segment cluster \(parameter: "missing") drop|mean|median|mode \(parameter: "model") FILE`"
+
     /// The input columns, in output order.
     public var columns: [FeatureColumn]
     /// The missing-value policy used at fit time and for new rows.
@@ -192,9 +200,13 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
     /// Encodes one row (unscaled) into `output`, reading input column `k`'s
     /// cell through `cell(k)`.
     /// - Returns: false when a value is missing and the policy is `drop`.
+    /// - Parameter missingHint: the message for a missing value that the
+    ///   policy makes an error (`fittingMissingHint` while fitting,
+    ///   `modelMissingHint` when a saved model labels new rows).
     /// - Throws: `SegmentError.invalidData` with file, line and column.
     @inlinable
     public func encodeRow(into output: UnsafeMutablePointer<Double>, source: String, line: Int,
+                          missingHint: ParameterText = FeaturePipeline.fittingMissingHint,
                           cell: (Int) -> UnsafeBufferPointer<UInt8>) throws -> Bool {
         var offset = 0
         for (position, column) in columns.enumerated() {
@@ -208,8 +220,7 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
             }
             if !present {
                 if missingPolicy == .drop { return false }
-                throw SegmentError.invalidData(file: source, line: line, column: column.name,
-                                               message: "missing value; fill it in, or choose how to treat missing values with \(parameter: "missing") drop|mean|median|mode")
+                throw SegmentError.invalidData(file: source, line: line, column: column.name, message: missingHint)
             }
             offset += column.encoding.width
         }

@@ -38,8 +38,9 @@ public struct RFMTable: Sendable {
     ///
     /// - Parameter asOf: the reference day (days since 1970-01-01); nil
     ///   means the day after the latest purchase.
-    /// - Throws: `ParameterError` when dates or amounts are
-    ///   missing; `SegmentError.invalidInput` when a customer's total overflows.
+    /// - Throws: `ParameterError` when dates or amounts are missing, or when
+    ///   `asOf` comes before a customer's last purchase (recency would be
+    ///   negative); `SegmentError.invalidInput` when a customer's total overflows.
     public init(log: PurchaseLog, asOf: Double?) throws {
         guard let days = log.days else {
             throw ParameterError("date", "rfm needs purchase dates, but no date column was found; name it with \(parameter: "date")")
@@ -62,6 +63,11 @@ public struct RFMTable: Sendable {
         }
         let active = (0..<customerCount).filter { frequency[$0] > 0 }
         let reference = asOf ?? ((days.max() ?? 0).rounded(.down) + 1)
+        if let customer = last.indices.max(by: { last[$0] < last[$1] }), last[customer] > reference {
+            let bought = CellParsing.formatDate(seconds: last[customer] * 86_400)
+            let later = last.count { $0 > reference }
+            throw ParameterError("as-of", "\(parameter: "as-of") \(CellParsing.formatDate(seconds: reference * 86_400)) comes before the last purchase of customer '\(log.customers[customer])' (\(bought))\(later > 1 ? " and of \(later - 1) other customers" : ""), so recency would be negative; give a date on or after \(bought), or leave \(parameter: "as-of") out (the day after the latest purchase)")
+        }
         customers = active.map { log.customers[$0] }
         recencyDays = active.map { reference - last[$0] }
         self.frequency = active.map { frequency[$0] }

@@ -60,10 +60,17 @@ public struct PurchaseColumns: Sendable, Equatable {
     /// column of type date (one named `date` first); amount: `amount`,
     /// `revenue`, `total` or `spend`; price: `price`.
     ///
-    /// - Parameter requireItem: whether a missing item column is an error.
+    /// - Parameters:
+    ///   - requireItem: whether a missing item column is an error.
+    ///   - requireDate: whether the dates are needed: then, when no column
+    ///     holds dates, one named like `date` is taken anyway, so that reading
+    ///     it names the first cell that is not a date.
+    ///   - parameterSuffix: how the caller's parameters for the columns end
+    ///     (`customer-column`, …); `rfm` names them without (`customer`, …).
     /// - Throws: `ParameterError` when the customer or a
     ///   required item column is neither given nor found, listing the columns.
-    public static func resolve(_ names: Names, in table: Table, requireItem: Bool = true) throws -> PurchaseColumns {
+    public static func resolve(_ names: Names, in table: Table, requireItem: Bool = true, requireDate: Bool = false,
+                               parameterSuffix: String = "-column") throws -> PurchaseColumns {
         let columnNames = table.columnNames
         func pick(_ given: String?, parameter: String, _ detect: () -> Int?) throws -> Int? {
             if let given { return try ColumnSelection.resolve(given, in: columnNames, parameter: parameter) }
@@ -76,17 +83,18 @@ public struct PurchaseColumns: Sendable, Equatable {
             return index
         }
         let customer = try required(
-            pick(names.customer, parameter: "customer-column") { detect(["customer", "user", "client"], in: columnNames, preferId: true) },
-            what: "customer id", parameter: "customer-column")
-        var item = try pick(names.item, parameter: "item-column") { detect(["product", "item", "sku"], in: columnNames, preferId: true) }
-        if requireItem { item = try required(item, what: "item id", parameter: "item-column") }
-        let quantity = try pick(names.quantity, parameter: "quantity-column") { detect(["quantity", "qty"], in: columnNames) }
-        let date = try pick(names.date, parameter: "date-column") {
+            pick(names.customer, parameter: "customer" + parameterSuffix) { detect(["customer", "user", "client"], in: columnNames, preferId: true) },
+            what: "customer id", parameter: "customer" + parameterSuffix)
+        var item = try pick(names.item, parameter: "item" + parameterSuffix) { detect(["product", "item", "sku"], in: columnNames, preferId: true) }
+        if requireItem { item = try required(item, what: "item id", parameter: "item" + parameterSuffix) }
+        let quantity = try pick(names.quantity, parameter: "quantity" + parameterSuffix) { detect(["quantity", "qty"], in: columnNames) }
+        let date = try pick(names.date, parameter: "date" + parameterSuffix) {
             let dates = table.columns.indices.filter { table.columns[$0].type == .date }
             return dates.first { columnNames[$0].lowercased().contains("date") } ?? dates.first
+                ?? (requireDate ? detect(["date"], in: columnNames) : nil)
         }
-        let amount = try pick(names.amount, parameter: "amount-column") { detect(["amount", "revenue", "total", "spend"], in: columnNames) }
-        let price = try pick(names.price, parameter: "price-column") { detect(["price"], in: columnNames) }
+        let amount = try pick(names.amount, parameter: "amount" + parameterSuffix) { detect(["amount", "revenue", "total", "spend"], in: columnNames) }
+        let price = try pick(names.price, parameter: "price" + parameterSuffix) { detect(["price"], in: columnNames) }
         return PurchaseColumns(customer: customer, item: item, quantity: quantity, date: date, amount: amount, price: price)
     }
 

@@ -35,7 +35,8 @@ public struct PurchaseLog: Sendable {
     ///   - extraItems: items to include even if never bought (the catalog).
     /// - Throws: `SegmentError.invalidData` naming line and column for an
     ///   empty id, a quantity, amount or price that is not a number, or a
-    ///   date that is not `YYYY-MM-DD`.
+    ///   date that is not `YYYY-MM-DD`; `SegmentError.invalidInput` when one
+    ///   customer's quantities of one item add up past the largest number.
     public init(table: Table, columns: PurchaseColumns, extraCustomers: [String] = [], extraItems: [String] = []) throws {
         let rowCount = table.rowCount
         var customerIds: [String] = [], itemIds: [String] = []
@@ -89,6 +90,9 @@ public struct PurchaseLog: Sendable {
         self.days = days
         self.amounts = amounts
         self.lines = table.rowLines
+        if let (customer, item) = firstOverflowingInteraction() {
+            throw SegmentError.invalidInput("\(table.source): customer '\(customer)' bought item '\(item)' in quantities that add up to more than the largest representable number (about 1.8e308); divide the quantity column by a large constant")
+        }
     }
 
     /// The distinct ids of `ids` and `extra` in `IdentifierOrder`, with each
@@ -101,6 +105,20 @@ public struct PurchaseLog: Sendable {
         var position = [String: Int32](minimumCapacity: sorted.count)
         for (index, id) in sorted.enumerated() { position[id] = Int32(index) }
         return (sorted, position)
+    }
+
+    /// The customer and item of a pair whose summed quantity is not finite,
+    /// if any. (When the sum of all positive quantities is finite, none is.)
+    func firstOverflowingInteraction() -> (customer: String, item: String)? {
+        guard !items.isEmpty, !quantities.reduce(0, { $0 + max($1, 0) }).isFinite else { return nil }
+        var sums: [Int64: Double] = [:]
+        for purchase in 0..<count {
+            let key = Int64(customerOfPurchase[purchase]) << 32 | Int64(itemOfPurchase[purchase])
+            let sum = sums[key, default: 0] + quantities[purchase]
+            if !sum.isFinite { return (customers[Int(customerOfPurchase[purchase])], items[Int(itemOfPurchase[purchase])]) }
+            sums[key] = sum
+        }
+        return nil
     }
 
     /// The customer × item matrix of the purchases whose `include` flag is

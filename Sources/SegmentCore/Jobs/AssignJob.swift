@@ -96,7 +96,8 @@ public struct AssignJob {
         while let record = try first ?? reader.nextRecord() {
             first = nil
             let label = try features.withUnsafeMutableBufferPointer { features -> Int? in
-                let complete = try model.pipeline.encodeRow(into: features.baseAddress!, source: reader.name, line: record.line) {
+                let complete = try model.pipeline.encodeRow(into: features.baseAddress!, source: reader.name, line: record.line,
+                                                         missingHint: FeaturePipeline.modelMissingHint) {
                     record.field(inputColumns[$0])
                 }
                 guard complete else { return nil }

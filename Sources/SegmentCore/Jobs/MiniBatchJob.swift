@@ -138,6 +138,7 @@ public struct MiniBatchJob {
         let passes = fitPasses + fit.epochs + 2
         let measured = try MiniBatchKMeans.measure(records, pipeline: pipeline, inputColumns: featureColumns, centers: fit.centers,
                                                    sampleRows: silhouetteSampleRows, seed: seed, stage: "pass \(passes - 1): measuring")
+        try Self.checkEverySegmentHasRows(measured.sizes, sample: fitted.sample, rowCount: fitted.featureRowCount)
         let numbering = SegmentNumbering(sizes: measured.sizes, firstRows: measured.firstRows)
         let centers = fit.centers.selectingRows(numbering.order)
         let sizes = numbering.order.map { measured.sizes[$0] }
@@ -163,6 +164,20 @@ public struct MiniBatchJob {
         return Result(steps: fit.steps, batchSize: fit.batchSize, epochs: fit.epochs, converged: fit.converged, passes: passes,
                       k: centers.rows, rows: fitted.featureRowCount, totalRows: fitted.rowCount, sizes: sizes, centers: centers,
                       pipeline: pipeline, silhouette: silhouette, sampleRows: measured.sample.rows, inertia: measured.inertia)
+    }
+
+    /// Refuses a fit in which a centre got no row: the features then have
+    /// fewer distinct rows than k (as k-means refuses up front), and
+    /// returning fewer segments than asked would go unnoticed.
+    /// - Throws: `ParameterError` about `k`, with the distinct rows of the
+    ///   seeding sample when it holds every row.
+    static func checkEverySegmentHasRows(_ sizes: [Int], sample: Matrix, rowCount: Int) throws {
+        let k = sizes.count, used = sizes.count { $0 > 0 }
+        guard used < k else { return }
+        if sample.rows == rowCount {
+            throw ParameterError("k", KMeans.tooFewDistinctRows(k: k, distinct: sample.distinctRowCount(limit: k), rows: rowCount))
+        }
+        throw ParameterError("k", "k=\(k) but the rows fall into only \(used) segment\(used == 1 ? "" : "s"): the features have fewer distinct rows than k; lower \(parameter: "k")")
     }
 
     /// The writing pass: every input record unchanged plus its segment

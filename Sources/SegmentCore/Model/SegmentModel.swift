@@ -18,6 +18,9 @@ public struct SegmentModel: Codable, Sendable, Equatable {
     public var formatVersion: Int
     /// The algorithm that produced the model, e.g. `kmeans`.
     public var algorithm: String
+
+    /// The algorithms whose models this version writes and reads.
+    public static let knownAlgorithms = ["kmeans", "agglomerative", "dbscan", "birch", "minibatch-kmeans"]
     /// Column choice, encoding, missing-value policy and scaling.
     public var pipeline: FeaturePipeline
     /// The id column of the training input, if any.
@@ -71,11 +74,20 @@ public struct SegmentModel: Codable, Sendable, Equatable {
         }
     }
 
-    /// Checks that the rule's dimensions match the pipeline's output.
+    /// Checks that the algorithm is known and the rule's dimensions match the pipeline's output.
     func validate(file: String) throws {
+        guard Self.knownAlgorithms.contains(algorithm) else {
+            throw SegmentError.invalidInput("\(file): the model's algorithm '\(algorithm)' is not one this version of segment knows (\(Self.knownAlgorithms.joined(separator: ", "))); re-create it with `segment cluster \(parameter: "model") FILE`")
+        }
         let width = pipeline.outputWidth
-        guard rule.dimensions == width, pipeline.scaler.center.count == width, pipeline.scaler.scale.count == width else {
+        guard rule.dimensions == width else {
             throw SegmentError.invalidInput("\(file): damaged model: the assignment rule has \(rule.dimensions) features but the pipeline produces \(width); re-create it with `segment cluster \(parameter: "model") FILE`")
+        }
+        guard pipeline.scaler.center.count == width, pipeline.scaler.scale.count == width else {
+            throw SegmentError.invalidInput("\(file): damaged model: the scaler has \(pipeline.scaler.center.count) centres and \(pipeline.scaler.scale.count) scales for the pipeline's \(width) features; re-create it with `segment cluster \(parameter: "model") FILE`")
+        }
+        guard pipeline.scaler.center.allSatisfy(\.isFinite), pipeline.scaler.scale.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+            throw SegmentError.invalidInput("\(file): damaged model: the scaler's centres must be finite and its scales finite and positive; re-create it with `segment cluster \(parameter: "model") FILE`")
         }
         guard rule.isConsistent else {
             throw SegmentError.invalidInput("\(file): damaged model: the assignment rule's numbers do not fit together (arrays not matching its dimensions, values not finite, or a tie order that is not an ordering of the segments); re-create it with `segment cluster \(parameter: "model") FILE`")

@@ -20,6 +20,9 @@ struct CommandSpec: Sendable {
     var positionals: (min: Int, max: Int) = (0, 1)
     /// Complete example invocations, shown in help.
     var examples: [String]
+    /// Whether the positional arguments are input files (standard input
+    /// when there are none), rather than names such as `help COMMAND`'s.
+    var positionalsAreInputFiles = true
 }
 
 /// Lookups the parser and help formatter share.

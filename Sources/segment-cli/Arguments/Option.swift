@@ -113,6 +113,21 @@ struct Option<Options>: Sendable {
         }
     }
 
+    /// This option, whose value is a file the command reads.
+    func readsFile() -> Option {
+        var copy = self
+        copy.spec = spec.naming(.input)
+        return copy
+    }
+
+    /// This option, whose value is a file the command writes (`-` for
+    /// standard output, and standard output when absent if `standardOutputWhenAbsent`).
+    func writesFile(standardOutputWhenAbsent: Bool = false) -> Option {
+        var copy = self
+        copy.spec = spec.naming(.output(standardOutputWhenAbsent: standardOutputWhenAbsent))
+        return copy
+    }
+
     /// This option with help text `help` instead of the declared one.
     func helping(_ help: String) -> Option {
         var copy = self

@@ -28,6 +28,9 @@ struct OptionSpec: Sendable {
     /// option's name and the values. Given otherwise, it is a usage error
     /// rather than silently ignored.
     var appliesOnlyWith: (option: String, values: [String])?
+    /// When the value is a path the command reads or writes: which, so that
+    /// no output replaces an input or another output (`FileConflict`).
+    var file: FileRole?
 
     /// Creates an option.
     ///
@@ -67,9 +70,28 @@ struct OptionSpec: Sendable {
         return copy
     }
 
+    /// This option, naming a file the command reads or writes.
+    func naming(_ role: FileRole) -> OptionSpec {
+        var copy = self
+        copy.file = role
+        return copy
+    }
+
     /// Whether the option is a boolean flag, i.e. takes no value.
     var isFlag: Bool { valueName == nil }
 
     /// The long spelling with dashes, e.g. `--features`, as used in messages.
     var longSpelling: String { "--" + name }
+
+    /// How messages about the option's file name it: `-o` for the output, else the long spelling.
+    var fileSpelling: String { short.map { "-\($0)" } ?? longSpelling }
+}
+
+/// How an option's value names a file.
+enum FileRole: Sendable, Equatable {
+    /// A file the command reads.
+    case input
+    /// A file the command writes; `standardOutputWhenAbsent` for `-o`,
+    /// whose absence means standard output.
+    case output(standardOutputWhenAbsent: Bool = false)
 }

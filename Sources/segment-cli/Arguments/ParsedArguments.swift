@@ -1,4 +1,5 @@
 import Foundation
+import SegmentCore
 
 /// The result of parsing one command's arguments: the options given and the
 /// positionals, as text. Commands never read it: `CommandOptions.init(_:)`
@@ -45,6 +46,27 @@ struct ParsedArguments: Sendable {
         let option = spec(name)
         precondition(!option.isFlag, "'--\(name)' is a flag")
         return given[name]?.last ?? option.defaultValue
+    }
+
+    /// Every file the arguments name, in command-line order: the inputs
+    /// (positionals, standard input when none is given) and each option
+    /// declared with a `FileRole`.
+    var fileUses: [FileUse] {
+        var uses: [FileUse] = []
+        if command.positionalsAreInputFiles {
+            uses += (positionals.isEmpty ? ["-"] : positionals).map { FileUse("the input", path: $0, .read) }
+        }
+        for option in command.options {
+            guard let role = option.file else { continue }
+            switch role {
+            case .input:
+                uses += values(of: option.name).map { FileUse(option.fileSpelling, path: $0, .read) }
+            case .output(let standardOutputWhenAbsent):
+                let paths = values(of: option.name)
+                uses += (paths.isEmpty && standardOutputWhenAbsent ? ["-"] : paths).map { FileUse(option.fileSpelling, path: $0, .write) }
+            }
+        }
+        return uses
     }
 
     /// The declared option `name`; stops the program when the command has none.

@@ -33,7 +33,7 @@ enum AssignCommand: SegmentCommand {
 
         static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
             + [
-                .value("model", \.model, "FILE", help: "The model JSON written by `segment cluster --model`."),
+                .value("model", \.model, "FILE", help: "The model JSON written by `segment cluster --model`.").readsFile(),
                 .value("label-column", \.labelColumn, "NAME", help: "Name of the added label column.", defaultDescription: "the model's label column"),
             ]
             + OutputOptions.declarations(formats: [.csv, .tsv, .json, .jsonl, .table]).lifted(to: \.output)

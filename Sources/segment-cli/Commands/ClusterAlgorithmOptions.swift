@@ -52,7 +52,7 @@ struct ClusterAlgorithmOptions: Sendable {
         .value("distance-threshold", \.distanceThreshold, "X", help: "Agglomerative: instead of --k, apply every merge lower than X (scikit-learn's distance_threshold).") {
             try OptionNumbers.double($0, in: nil, exclusiveLowerBound: 0, option: $1)
         },
-        .value("linkage-out", \.linkageOut, "FILE", help: "Agglomerative: write the merge tree as CSV in SciPy's linkage-matrix layout (left,right,distance,size; point ids 0..n-1, the cluster made by row i is n+i)."),
+        .value("linkage-out", \.linkageOut, "FILE", help: "Agglomerative: write the merge tree as CSV in SciPy's linkage-matrix layout (left,right,distance,size; point ids 0..n-1, the cluster made by row i is n+i).").writesFile(),
         .value("max-memory", \.maxMemory, "SIZE", help: "Agglomerative: memory allowed for the distance matrix, e.g. 512M or 4G.", defaultDescription: "available memory"),
     ]
 

@@ -8,7 +8,7 @@ extension ClusterCommand {
     static func runMiniBatch(_ options: Options, console: Console) throws {
         let source = try InputOptions.source(options.positionals)
         guard case .file(let path) = source, isRereadable(path) else {
-            throw UsageError(message: "--algorithm minibatch-kmeans reads its input several times, so it cannot read standard input or a pipe; save it to a file and pass the path")
+            throw UsageError(message: "--algorithm minibatch-kmeans reads its input several times, so it cannot read standard input, a pipe or a device; save it to a file and pass the path")
         }
         let configuration = try ClusterOptions.miniBatchConfiguration(options.algorithm, runtime: options.runtime)
         let dialect = try options.input.dialect(for: source)
@@ -36,10 +36,13 @@ extension ClusterCommand {
         console.info(measures)
     }
 
-    /// Whether `path` can be read more than once: a regular file, or a path
-    /// that cannot be opened at all (reported by the first read).
+    /// Whether `path` can be read more than once: anything but a FIFO, a
+    /// device or a socket. A symbolic link counts as what it points to; a
+    /// directory or a missing path is reported by the first read.
     static func isRereadable(_ path: String) -> Bool {
-        guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else { return true }
-        return type == .typeRegular
+        var info = stat()
+        guard stat(path, &info) == 0 else { return true }
+        let type = info.st_mode & S_IFMT
+        return type == S_IFREG || type == S_IFDIR
     }
 }

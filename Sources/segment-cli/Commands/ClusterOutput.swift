@@ -22,8 +22,8 @@ enum ClusterOutput {
         /// The options.
         static let declarations: [Option<Options>] = [
             .value("label-column", \.labelColumn, "NAME", help: "Name of the added label column."),
-            .value("model", \.model, "FILE", help: "Save a model (JSON) that `segment assign` uses to label new rows."),
-            .value("centers", \.centers, "FILE", help: "Write each segment's size and centre in original units as CSV (one-hot columns as shares)."),
+            .value("model", \.model, "FILE", help: "Save a model (JSON) that `segment assign` uses to label new rows.").writesFile(),
+            .value("centers", \.centers, "FILE", help: "Write each segment's size and centre in original units as CSV (one-hot columns as shares).").writesFile(),
         ]
 
         /// The label column name; it must not already be a column of `table`.

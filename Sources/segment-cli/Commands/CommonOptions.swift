@@ -99,7 +99,7 @@ struct OutputOptions: Sendable {
     /// `format` is the default help shows, else `defaultDescription`.
     static func declarations(formats: [OutputFormat], defaultDescription: String? = nil) -> [Option<OutputOptions>] {
         [
-            .value("output", short: "o", \.output, "FILE", help: "Write to FILE atomically (temporary file + rename) instead of standard output."),
+            .value("output", short: "o", \.output, "FILE", help: "Write to FILE atomically (temporary file + rename) instead of standard output.").writesFile(standardOutputWhenAbsent: true),
             Option.value("format", \.format, "FORMAT", help: "Output format.", defaultDescription: defaultDescription)
                 .restricted(to: formats.map(\.rawValue)),
         ]

@@ -36,7 +36,7 @@ enum ElbowCommand: SegmentCommand {
         static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
             + FeatureOptions.declarations.lifted(to: \.features)
             + (KMeansOptions.selection + KMeansOptions.fitting).lifted(to: \.kmeans)
-            + [.value("plot", \.plot, "FILE.svg", help: "Also write the inertia and silhouette curves as an SVG chart.")]
+            + [.value("plot", \.plot, "FILE.svg", help: "Also write the inertia and silhouette curves as an SVG chart.").writesFile()]
             + OutputOptions.declarations(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultDescription: "table on a terminal, else csv").lifted(to: \.output)
             + RuntimeOptions.declarations().lifted(to: \.runtime)
     }
@@ -47,6 +47,11 @@ enum ElbowCommand: SegmentCommand {
         let prepared = try options.features.prepare(table, threads: threads)
         let data = prepared.features.matrix
         let fitting = try KSelection.feasibleRange(options.kmeans.kRange.range, for: data)
+        // Both outputs are opened before the fits, so a path that cannot be
+        // written fails at once, and committed together at the end.
+        let outputs = OutputBatch()
+        let sink = try outputs.open(options.output.destination)
+        let plot = try options.plot.map { try outputs.open(OutputDestination(argument: $0)) }
         let configuration = options.kmeans.configuration(clusterCount: fitting.lowerBound, runtime: options.runtime)
         let selection = try KSelection.evaluate(data, range: fitting, configuration: configuration)
         let criterion = options.kmeans.select
@@ -57,7 +62,6 @@ enum ElbowCommand: SegmentCommand {
             guard let number else { return .missing }
             return readable ? .text(formatNumber(number, decimals: 4)) : .number(number)
         }
-        let sink = try options.output.open()
         let writer = try RecordWriter(sink: sink, format: format, header: ["k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin"])
         for candidate in selection.candidates {
             try writer.write([.integer(candidate.k), value(candidate.fit.inertia), value(candidate.silhouette),
@@ -69,12 +73,8 @@ enum ElbowCommand: SegmentCommand {
             try sink.write("\n" + TerminalChart.elbow(ks: selection.candidates.map(\.k), inertia: selection.candidates.map(\.fit.inertia),
                                                       silhouette: selection.candidates.map(\.silhouette), knee: selection.knee, chosen: chosen))
         }
-        try sink.commit()
-        if let path = options.plot {
-            let plot = try OutputSink(OutputDestination(argument: path))
-            try plot.write(KSelectionChart(selection, chosen: chosen).svg())
-            try plot.commit()
-        }
+        try plot?.write(KSelectionChart(selection, chosen: chosen).svg())
+        try outputs.commitAll()
         for line in KSelectionReport.lines(selection, criterion: criterion) { console.info(line) }
     }
 }

@@ -6,7 +6,8 @@ enum HelpCommand: SegmentCommand {
         usage: "segment help [COMMAND]",
         options: NoOptions.optionSpecs,
         positionals: (0, 1),
-        examples: ["segment help cluster"]
+        examples: ["segment help cluster"],
+        positionalsAreInputFiles: false
     )
 
     static func run(_ options: NoOptions, console: Console) throws {

@@ -43,7 +43,12 @@ enum InspectCommand: SegmentCommand {
 
         let idColumn = summary.idColumn
         let features = summary.defaultFeatures.map { summary.columnNames[$0] }
-        console.info("\(summary.source): \(summary.rowCount) rows × \(summary.columnNames.count) columns; id column: \(idColumn.map { summary.columnNames[$0] } ?? "none"); default features: \(features.isEmpty ? "none" : features.joined(separator: ", "))")
+        let flawed = summary.defaultFeatures.filter { !summary.columns[$0].type.isNumeric }.map { "'\(summary.columnNames[$0])'" }
+        var line = "\(summary.source): \(summary.rowCount) rows × \(summary.columnNames.count) columns; id column: \(idColumn.map { summary.columnNames[$0] } ?? "none"); default features: \(features.isEmpty ? "none" : features.joined(separator: ", "))"
+        if !flawed.isEmpty {
+            line += " (\(flawed.joined(separator: ", ")) \(flawed.count == 1 ? "is" : "are") mostly numbers with some text, so clustering stops at the first text cell: fix those cells, or leave \(flawed.count == 1 ? "it" : "them") out with --features)"
+        }
+        console.info(line)
 
         let sink = try options.output.open()
         let writer = try RecordWriter(sink: sink, format: format,

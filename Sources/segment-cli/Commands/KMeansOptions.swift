@@ -46,7 +46,7 @@ struct KMeansOptions: Sendable {
 
     /// The starting centres (`cluster` and `report` only).
     static let starting: [Option<KMeansOptions>] = [
-        .value("init", \.start, "k-means++|random|FILE", help: "Starting centres: greedy k-means++, random rows, or a CSV of centres in the scaled feature space (one row per centre; columns named like the features or in feature order), which fixes k and runs once."),
+        .value("init", \.start, "k-means++|random|FILE", help: "Starting centres: greedy k-means++, random rows, or a CSV of centres in the scaled feature space (one row per centre; columns named like the features or in feature order), which fixes k and runs once.").readsFile(),
     ]
 
     /// The configuration for k clusters (k may be replaced later by k selection).

@@ -16,8 +16,8 @@ enum PurchaseInputs {
 
         /// The purchase log and the catalog.
         static let files: [Option<Options>] = [
-            .value("purchases", \.purchases, "FILE", help: "Purchase log (CSV/TSV): customer id, item id, optional quantity and date."),
-            .value("catalog", \.catalog, "FILE", help: "Product catalog: an item id column, text columns (name, description), categorical columns (category, brand) and numeric columns (price)."),
+            .value("purchases", \.purchases, "FILE", help: "Purchase log (CSV/TSV): customer id, item id, optional quantity and date.").readsFile(),
+            .value("catalog", \.catalog, "FILE", help: "Product catalog: an item id column, text columns (name, description), categorical columns (category, brand) and numeric columns (price).").readsFile(),
             .value("catalog-id", \.catalogId, "COL", help: "Item id column of --catalog.", defaultDescription: "the purchases' item column name, else a product/item/sku id column"),
         ]
 
@@ -38,19 +38,37 @@ enum PurchaseInputs {
         var log: PurchaseLog
         /// Catalog vectors aligned with `log.items`, when `--catalog` was given.
         var itemVectors: SparseMatrix?
+        /// The rows whose quantity is 0 or less, which count as no purchase.
+        var uncountedRows: Int
+
+        /// The warning for rows that count as no purchase, if there are any.
+        var uncountedWarning: String? {
+            guard uncountedRows > 0 else { return nil }
+            return "\(purchases.source): \(uncountedRows) of \(log.count) rows have a quantity of 0 or less and count as no purchase"
+        }
     }
 
     /// Reads `--purchases` (at `path`) and `--catalog`; customers of
     /// `segments` and items of the catalog are known even without purchases.
-    static func load(purchases path: String, segments: CustomerSegments?, options: Options, threads: Int) throws -> Loaded {
+    /// `needsDates` when the dates are used (a holdout of the latest
+    /// purchases): a date column that does not parse is then reported by its cell.
+    static func load(purchases path: String, segments: CustomerSegments?, options: Options, needsDates: Bool, threads: Int) throws -> Loaded {
         let purchaseTable = try loadTable(path: path, threads: threads)
-        let columns = try PurchaseColumns.resolve(options.columns, in: purchaseTable)
+        let columns = try PurchaseColumns.resolve(options.columns, in: purchaseTable, requireDate: needsDates)
         let catalog = try options.catalog.map {
             try loadCatalog(path: $0, itemColumnName: purchaseTable.columnNames[columns.item!], idColumn: options.catalogId, threads: threads)
         }
         let log = try PurchaseLog(table: purchaseTable, columns: columns,
                                   extraCustomers: segments?.customerIds ?? [], extraItems: catalog?.itemIds ?? [])
-        return Loaded(purchases: purchaseTable, log: log, itemVectors: catalog?.aligned(to: log.items))
+        let uncounted = log.quantities.count { !($0 > 0) }
+        if uncounted == log.count, let quantity = columns.quantity {
+            throw SegmentError.invalidInput("\(purchaseTable.source): every row has a quantity of 0 or less in column '\(purchaseTable.columnNames[quantity])', so there is no purchase to learn from; check the file, or name the right column with --quantity-column")
+        }
+        if let catalog, let path = options.catalog,
+           Set(catalog.itemIds).isDisjoint(with: Set(log.itemOfPurchase).map { log.items[Int($0)] }) {
+            throw SegmentError.invalidInput("\(path): none of the catalog's \(catalog.itemIds.count) ids is an item of the purchases (column '\(purchaseTable.columnNames[columns.item!])'); check that it is the catalog of these purchases, or name its id column with --catalog-id")
+        }
+        return Loaded(purchases: purchaseTable, log: log, itemVectors: catalog?.aligned(to: log.items), uncountedRows: uncounted)
     }
 
     /// Loads the delimited file at `path` (`-` for standard input).

@@ -1,3 +1,4 @@
+import Foundation
 import SegmentCore
 
 /// `segment rfm`: recency, frequency and monetary value per customer, their
@@ -61,13 +62,14 @@ enum RFMCommand: SegmentCommand {
         guard table.rowCount > 0 else {
             throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
         }
-        var columns = try PurchaseColumns.resolve(names, in: table, requireItem: false)
+        var columns = try PurchaseColumns.resolve(names, in: table, requireItem: false, requireDate: true, parameterSuffix: "")
         columns.item = nil
         // An explicit --price (with --quantity) wins over a detected amount.
         if names.price != nil && names.amount == nil { columns.amount = nil }
         if columns.amount == nil && columns.quantity == nil { columns.price = nil }
         let log = try PurchaseLog(table: table, columns: columns)
         let rfm = try RFMTable(log: log, asOf: options.asOf)
+        warnAboutFutureDates(log: log, asOf: options.asOf, console: console)
         let sink = try options.output.open()
         let writer = try RecordWriter(sink: sink, format: options.output.format(report: false),
                                       header: [table.columnNames[columns.customer], "recency_days", "frequency", "monetary",
@@ -80,6 +82,20 @@ enum RFMCommand: SegmentCommand {
         try writer.finish()
         try sink.commit()
         console.info("rfm: \(rfm.customers.count) customers")
+    }
+
+    /// Warns when `--as-of` or a purchase lies after today (UTC): recency is
+    /// then counted from a day that has not come yet, usually a typo.
+    static func warnAboutFutureDates(log: PurchaseLog, asOf: Double?, console: Console) {
+        let today = (Date().timeIntervalSince1970 / 86_400).rounded(.down)
+        let formattedToday = CellParsing.formatDate(seconds: today * 86_400)
+        if let asOf, asOf > today + 1 {
+            console.warning("--as-of \(CellParsing.formatDate(seconds: asOf * 86_400)) is in the future (today is \(formattedToday)); recency counts the days to it")
+        }
+        if let days = log.days, let latest = days.max(), latest >= today + 1 {
+            let count = days.count { $0 >= today + 1 }
+            console.warning("\(count) purchase\(count == 1 ? " is" : "s are") dated after today (\(formattedToday)), the latest \(CellParsing.formatDate(seconds: latest * 86_400)); check the date column")
+        }
     }
 
     /// `value` rounded to two decimals; values too large to have a fraction are kept.

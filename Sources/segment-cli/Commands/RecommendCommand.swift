@@ -18,7 +18,8 @@ enum RecommendCommand: SegmentCommand {
             "segment recommend --purchases Fixtures/purchases.csv --catalog Fixtures/products.csv --top 5",
             "segment cluster Fixtures/mall_customers.csv --k 5 | segment recommend --segments - --purchases Fixtures/purchases.csv --method hybrid",
             "segment recommend --purchases Fixtures/purchases.csv --catalog Fixtures/products.csv --segments segments.csv --evaluate",
-        ]
+        ],
+        positionalsAreInputFiles: false
     )
 
     /// The options of `recommend`.
@@ -44,7 +45,7 @@ enum RecommendCommand: SegmentCommand {
 
         static let declarations: [Option<Options>] = PurchaseInputs.Options.files.lifted(to: \.purchases)
             + [
-                .value("segments", \.segments, "FILE|-", help: "Customer labels, e.g. the output of segment cluster; - reads standard input. Empty labels and -1 (noise) mean no segment."),
+                .value("segments", \.segments, "FILE|-", help: "Customer labels, e.g. the output of segment cluster; - reads standard input. Empty labels and -1 (noise) mean no segment.").readsFile(),
                 .value("id", \.id, "COL", help: "Customer id column of --segments.", defaultDescription: "first unique column whose last word is 'id'"),
                 .value("label-column", \.labelColumn, "NAME", help: "Label column of --segments."),
                 Option.value("method", \.method, "METHOD", help: "Recommendation method.").restricted(to: RecommendationMethod.selectable.map(\.rawValue)),
@@ -64,9 +65,6 @@ enum RecommendCommand: SegmentCommand {
         guard let purchasesPath = options.purchases.purchases else {
             throw UsageError(message: "missing --purchases FILE: the purchase log is required")
         }
-        if purchasesPath == "-" && options.segments == "-" {
-            throw UsageError(message: "--purchases - and --segments - cannot both read standard input; give one of them as a file")
-        }
         let method = options.method
         var configuration = options.recommendation.configuration(runtime: options.runtime)
         configuration.includePurchased = options.includePurchased
@@ -81,8 +79,10 @@ enum RecommendCommand: SegmentCommand {
         let segments = try options.segments.map {
             try PurchaseInputs.loadSegments(path: $0, id: options.id, labelColumn: options.labelColumn, threads: threads)
         }
-        let inputs = try PurchaseInputs.load(purchases: purchasesPath, segments: segments, options: options.purchases, threads: threads)
+        let inputs = try PurchaseInputs.load(purchases: purchasesPath, segments: segments, options: options.purchases,
+                                             needsDates: evaluate && options.recommendation.holdout == .last, threads: threads)
         let log = inputs.log
+        if let warning = inputs.uncountedWarning { console.warning(warning) }
         let segmentOfCustomer = segments?.segmentIndices(for: log.customers)
         if let segments, let segmentOfCustomer {
             let buyers = Set(log.customerOfPurchase)

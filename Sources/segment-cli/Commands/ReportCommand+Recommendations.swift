@@ -12,7 +12,9 @@ extension ReportCommand {
         }
         let segments = try CustomerSegments(table: table, idColumn: idColumn, labels: report.labels)
         let inputs = try PurchaseInputs.load(purchases: path, segments: segments, options: options.purchases,
+                                             needsDates: options.recommendation.holdout == .last,
                                              threads: options.runtime.threadCount)
+        if let warning = inputs.uncountedWarning { console.warning(warning) }
         let segmentOfCustomer = segments.segmentIndices(for: inputs.log.customers)
         let evaluation = try options.recommendation.evaluate(inputs, segmentOfCustomer: segmentOfCustomer, runtime: options.runtime)
         console.info(evaluation.summary)

@@ -57,10 +57,10 @@ enum ReportCommand: SegmentCommand {
                 + [.value("label-column", \.labelColumn, "NAME", help: "The column holding segment labels; when the input has none, the report clusters the rows.", defaultDescription: ClusterOutput.defaultLabelColumn)]
                 + ClusterAlgorithmOptions.declarations.lifted(to: \.algorithm).map { $0.noted(in: \.clusteringOptionsGiven) }
                 + [
-                    .value("linkage-in", \.linkageIn, "FILE", help: "With labelled input: a merge tree (CSV left,right,distance,size, as written by 'cluster --linkage-out') to draw as a dendrogram."),
+                    .value("linkage-in", \.linkageIn, "FILE", help: "With labelled input: a merge tree (CSV left,right,distance,size, as written by 'cluster --linkage-out') to draw as a dendrogram.").readsFile(),
                     .int("dendrogram-leaves", \.dendrogramLeaves, in: 2...1000, help: "Clusters shown at the bottom of the dendrogram (its top N-1 merges)."),
                     .value("title", \.title, "TEXT", help: "The report's title."),
-                    .value("output", short: "o", \.output.output, "FILE", help: "Write the HTML to FILE atomically (temporary file + rename) instead of standard output."),
+                    .value("output", short: "o", \.output.output, "FILE", help: "Write the HTML to FILE atomically (temporary file + rename) instead of standard output.").writesFile(standardOutputWhenAbsent: true),
                 ]
                 + PurchaseInputs.Options.files.lifted(to: \.purchases)
                 + RecommendOptions.declarations.lifted(to: \.recommendation)
@@ -72,9 +72,6 @@ enum ReportCommand: SegmentCommand {
     static func run(_ options: Options, console: Console) throws {
         if options.output.isTerminal {
             throw UsageError(message: "the report is an HTML file: give -o report.html, or redirect standard output")
-        }
-        if options.purchases.purchases == "-" && (options.positionals.first ?? "-") == "-" {
-            throw UsageError(message: "--purchases - and the input cannot both read standard input; give one of them as a file")
         }
         if options.purchases.catalog != nil && options.purchases.purchases == nil {
             throw UsageError(message: "--catalog describes the items of --purchases; add --purchases FILE")

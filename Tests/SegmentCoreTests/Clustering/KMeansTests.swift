@@ -191,7 +191,7 @@ import Testing
 
     @Test func rejectsBadParameters() {
         let data = Matrix([[0], [1], [2]])
-        #expect(throws: ParameterError("k", "n_samples=3 should be >= n_clusters=5; choose a smaller k")) {
+        #expect(throws: ParameterError("k", "k=5 but the input has only 3 rows; choose k ≤ 3")) {
             try KMeans.fit(data, configuration: KMeans.Configuration(clusterCount: 5))
         }
         var configuration = KMeans.Configuration(clusterCount: 2)

@@ -125,7 +125,7 @@ import Testing
         #expect(try CSVDialect.forSource(.file("x.tsv"), delimiter: nil, hasHeader: true).delimiter == 0x09)
         #expect(try CSVDialect.forSource(.file("x.csv"), delimiter: "tab", hasHeader: true).delimiter == 0x09)
         #expect(try CSVDialect.forSource(.file("x.csv"), delimiter: ";", hasHeader: true).delimiter == 0x3B)
-        #expect(throws: SegmentError.invalidInput("invalid delimiter '::': use tab, comma, semicolon, pipe or a single ASCII character other than a quote or newline")) {
+        #expect(throws: ParameterError("delimiter", "\(parameter: "delimiter") '::' is not a delimiter: use tab, comma, semicolon, pipe or a single ASCII character other than a quote or newline")) {
             try CSVDialect.forSource(.file("x.csv"), delimiter: "::", hasHeader: true)
         }
     }
