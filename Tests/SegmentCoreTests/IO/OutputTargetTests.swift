@@ -20,7 +20,7 @@ import Testing
         let folder = try Self.folder()
         let file = folder + "/out.csv"
         #expect(try OutputTarget.resolve(file) == .replace(path: file))
-        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
         try FileManager.default.createSymbolicLink(atPath: folder + "/link.csv", withDestinationPath: "out.csv")
         let resolved = try #require(realpath(file, nil).map { pointer -> String in defer { free(pointer) }; return String(cString: pointer) })
         #expect(try OutputTarget.resolve(folder + "/link.csv") == .replace(path: resolved))
@@ -43,7 +43,7 @@ import Testing
     @Test func replacementKeepsPermissionsAndLeavesNothingBehind() throws {
         let folder = try Self.folder()
         let file = folder + "/out.csv"
-        FileManager.default.createFile(atPath: file, contents: Data("old\n".utf8))
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: file))
         #expect(chmod(file, 0o600) == 0)
         let sink = try OutputSink(.file(file))
         try sink.write("new\n")
@@ -64,8 +64,8 @@ import Testing
     @Test func abandonedTemporaryFilesOfEndedProcessesAreRemoved() throws {
         let folder = try Self.folder()
         // PID 2^22 + 1 is above Linux's pid_max limit, so no process has it.
-        FileManager.default.createFile(atPath: folder + "/.out.csv.tmp-4194305-1", contents: Data("partial".utf8))
-        FileManager.default.createFile(atPath: folder + "/.out.csv.tmp-1", contents: Data("init's".utf8))
+        try Data("partial".utf8).write(to: URL(fileURLWithPath: folder + "/.out.csv.tmp-4194305-1"))
+        try Data("init's".utf8).write(to: URL(fileURLWithPath: folder + "/.out.csv.tmp-1"))
         try writeFileAtomically("done\n", to: folder + "/out.csv")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [".out.csv.tmp-1", "out.csv"])
     }
@@ -106,7 +106,7 @@ import Testing
     @Test func outputsThatWouldDestroyAnInputOrAnotherOutputClash() throws {
         let folder = try Self.folder()
         let input = folder + "/in.csv"
-        FileManager.default.createFile(atPath: input, contents: Data("a\n1\n".utf8))
+        try Data("a\n1\n".utf8).write(to: URL(fileURLWithPath: input))
         try FileManager.default.linkItem(atPath: input, toPath: folder + "/hard.csv")
         let read = FileUse("the input", path: input, .read)
         func write(_ role: String, _ path: String) -> FileUse { FileUse(role, path: path, .write) }
