@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// Output files survive anything (issue 23): a run SIGKILLed at any moment
-/// leaves either the previous `-o` file or a complete new one, and no
-/// temporary file in the folder; concurrent runs writing one `-o` file leave
+/// Output files survive anything (issue 23): a run SIGKILLed at any moment,
+/// or stopped by a failing write, leaves either the previous `-o` file or a
+/// complete new one, and no temporary file in the folder; concurrent runs writing one `-o` file leave
 /// exactly one writer's complete output, never a mix.
 @Suite(.serialized) struct KillSafetyTests {
     /// One command whose `-o` output is killed at random points.
@@ -88,6 +88,30 @@ import Testing
             #expect(outcome.previous > 0, "\(job.name): no kill landed before the rename")
             #expect(outcome.new > 0, "\(job.name): no kill landed after the rename")
         }
+    }
+
+    /// A write that fails half-way (the file-size limit: SIGXFSZ ends the
+    /// process in the middle of writing) leaves the previous file and
+    /// nothing else, like a kill.
+    @Test func aRunStoppedByTheFileSizeLimitLeavesThePreviousFile() throws {
+        let directory = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let previous = Data("the previous output\n".utf8)
+        try previous.write(to: directory.appendingPathComponent("out.csv"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -f 20; exec \"$0\" cluster table.csv --k 4 -q -o out.csv", SegmentRunner.executable.path]
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        // Killed by SIGXFSZ, or (where the signal is ignored, as a test
+        // runner may have it) a failed write reported with exit status 1.
+        let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGXFSZ
+        #expect(killed || (process.terminationReason == .exit && process.terminationStatus == 1))
+        #expect(try Data(contentsOf: directory.appendingPathComponent("out.csv")) == previous)
+        #expect(try Self.outputs(in: directory) == ["out.csv"])
     }
 
     /// 20 runs with different seeds and k started together, all writing

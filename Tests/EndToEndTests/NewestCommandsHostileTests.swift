@@ -182,6 +182,8 @@ import Testing
              "segment: error: --model and --centers both write 'x.json', so one would be lost; give each output its own file\nusage: segment cluster [options] [FILE]\nsee 'segment cluster --help'\n"),
         Case(["cluster", "mall.csv", "--k", "3", "-o", "/proc/x.csv"], 1,
              "segment: error: cannot write '/proc/x.csv': cannot create a file in '/proc' (No such file or directory); write elsewhere\n"),
+        Case(["cluster", "mall.csv", "--k", "3", "-o", "/dev/full"], 1,
+             "segment: error: cannot write '/dev/full': No space left on device\n"),
         Case(["cluster", "mall.csv", "--k", "3", "-o", "folder"], 1,
              "segment: error: cannot write 'folder': it is a directory; give a file name\n"),
     ]
