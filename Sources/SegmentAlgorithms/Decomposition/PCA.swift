@@ -22,34 +22,11 @@ public struct PCA: Sendable {
     /// Fits the first `min(2, features)` components of `data` (rows are observations).
     /// - Complexity: O(n·d²) for the covariance plus O(d³) for the eigen-decomposition.
     public init(fitting data: Matrix) {
-        let n = data.rows, d = data.columns
-        var mean = [Double](repeating: 0, count: d)
-        var covariance = Matrix(rows: d, columns: d)
-        data.storage.withUnsafeBufferPointer { values in
-            mean.withUnsafeMutableBufferPointer { mean in
-                for row in 0..<n {
-                    for column in 0..<d { mean[column] += values[row * d + column] }
-                }
-                if n > 0 { for column in 0..<d { mean[column] /= Double(n) } }
-                covariance.storage.withUnsafeMutableBufferPointer { sums in
-                    var centered = [Double](repeating: 0, count: d)
-                    for row in 0..<n {
-                        for column in 0..<d { centered[column] = values[row * d + column] - mean[column] }
-                        for i in 0..<d {
-                            let scaled = centered[i]
-                            for j in i..<d { sums[i * d + j] += scaled * centered[j] }
-                        }
-                    }
-                }
-            }
-        }
-        let divisor = Double(max(1, n - 1))
-        for i in 0..<d {
-            for j in i..<d {
-                covariance[i, j] /= divisor
-                covariance[j, i] = covariance[i, j]
-            }
-        }
+        let d = data.columns
+        let (mean, products) = Self.centredCrossProducts(data)
+        var covariance = products
+        let divisor = Double(max(1, data.rows - 1))
+        for i in 0..<(d * d) { covariance.storage[i] /= divisor }
         let eigen = SymmetricEigen(covariance)
         let kept = min(2, d)
         var components = Matrix(rows: kept, columns: d)
@@ -67,6 +44,37 @@ public struct PCA: Sendable {
         self.components = components
         explainedVariance = Array(variances.prefix(kept))
         explainedVarianceRatio = explainedVariance.map { total > 0 ? $0 / total : 0 }
+    }
+
+    /// The column means of `data` and the cross products of its centred
+    /// columns (`d × d`, symmetric): n − 1 times the sample covariance.
+    /// - Complexity: O(n·d²).
+    static func centredCrossProducts(_ data: Matrix) -> (mean: [Double], products: Matrix) {
+        let n = data.rows, d = data.columns
+        var mean = [Double](repeating: 0, count: d)
+        var products = Matrix(rows: d, columns: d)
+        data.storage.withUnsafeBufferPointer { values in
+            mean.withUnsafeMutableBufferPointer { mean in
+                for row in 0..<n {
+                    for column in 0..<d { mean[column] += values[row * d + column] }
+                }
+                if n > 0 { for column in 0..<d { mean[column] /= Double(n) } }
+                products.storage.withUnsafeMutableBufferPointer { sums in
+                    var centered = [Double](repeating: 0, count: d)
+                    for row in 0..<n {
+                        for column in 0..<d { centered[column] = values[row * d + column] - mean[column] }
+                        for i in 0..<d {
+                            let scaled = centered[i]
+                            for j in i..<d { sums[i * d + j] += scaled * centered[j] }
+                        }
+                    }
+                }
+            }
+        }
+        for i in 0..<d {
+            for j in i..<d { products[j, i] = products[i, j] }
+        }
+        return (mean, products)
     }
 
     /// The rows of `data` in component coordinates, always two columns (the

@@ -10,6 +10,8 @@ public enum SelectionCriterion: String, Sendable, CaseIterable {
     case calinskiHarabasz = "calinski-harabasz"
     /// The lowest Davies–Bouldin index.
     case daviesBouldin = "davies-bouldin"
+    /// The gap statistic's choice (`GapStatistic.Rule`, `firstSEmax` by default).
+    case gap
 }
 
 /// K-means run for every k of a range, with the validation indices of each
@@ -31,6 +33,10 @@ public struct KSelection: Sendable {
 
     /// One candidate per k, in increasing k.
     public var candidates: [Candidate]
+    /// The gap statistic over the range, when it was asked for.
+    public var gap: GapStatistic?
+    /// The rule that picks k from the gap curve.
+    public var gapRule = GapStatistic.Rule.firstSEmax
     /// Largest number of rows the silhouette is computed on exactly.
     public var silhouetteRows: Int
 
@@ -53,11 +59,15 @@ public struct KSelection: Sendable {
 
     /// Fits k-means for every k in `range` with `configuration` (its
     /// `clusterCount` is replaced) and scores each fit.
-    /// - Parameter silhouetteRows: rows beyond which the silhouette is
-    ///   computed on a random sample of this many rows.
+    /// - Parameters:
+    ///   - silhouetteRows: rows beyond which the silhouette is computed on a
+    ///     random sample of this many rows.
+    ///   - gap: when given, the gap statistic over the range too, with this
+    ///     many reference sets and this rule.
     /// - Throws: `ParameterError` when a k does not fit the data.
     public static func evaluate(_ data: Matrix, range: ClosedRange<Int>, configuration: KMeans.Configuration,
-                                silhouetteRows: Int = 10_000) throws -> KSelection {
+                                silhouetteRows: Int = 10_000,
+                                gap: (referenceSets: Int, rule: GapStatistic.Rule)? = nil) throws -> KSelection {
         var candidates: [Candidate] = []
         for k in range {
             var settings = configuration
@@ -70,7 +80,13 @@ public struct KSelection: Sendable {
                 calinskiHarabasz: CalinskiHarabasz.score(data, labels: fit.labels),
                 daviesBouldin: DaviesBouldin.score(data, labels: fit.labels)))
         }
-        return KSelection(candidates: candidates, silhouetteRows: silhouetteRows)
+        var selection = KSelection(candidates: candidates, silhouetteRows: silhouetteRows)
+        if let gap {
+            selection.gap = try GapStatistic(data, logW: candidates.map { ($0.k, GapStatistic.logWithinSumOfSquares($0.fit.inertia)) },
+                                             referenceSets: gap.referenceSets, configuration: configuration)
+            selection.gapRule = gap.rule
+        }
+        return selection
     }
 
     /// The k at the knee of the inertia curve, if it has one.
@@ -84,6 +100,7 @@ public struct KSelection: Sendable {
         let scored: [(k: Int, value: Double)]
         switch criterion {
         case .elbow: return knee
+        case .gap: return gap.map { $0.choice(by: gapRule) }
         case .silhouette: scored = candidates.compactMap { c in c.silhouette.map { (c.k, $0) } }
         case .calinskiHarabasz: scored = candidates.compactMap { c in c.calinskiHarabasz.map { (c.k, $0) } }
         case .daviesBouldin: scored = candidates.compactMap { c in c.daviesBouldin.map { (c.k, -$0) } }

@@ -33,6 +33,7 @@ public enum ClusteringReport {
         case .elbow: return "the knee of the inertia curve"
         case .calinskiHarabasz: return "the highest Calinski–Harabasz index"
         case .daviesBouldin: return "the lowest Davies–Bouldin index"
+        case .gap: return "the gap statistic"
         }
     }
 

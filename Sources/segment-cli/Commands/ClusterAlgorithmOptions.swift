@@ -78,7 +78,8 @@ struct ClusterAlgorithmOptions: Sendable {
     /// another `--algorithm`, the option is a usage error, not ignored.
     static let algorithmsOfOption: [String: [ClusterAlgorithm]] = [
         "k": [.kmeans, .agglomerative, .birch, .minibatchKMeans],
-        "k-range": [.kmeans], "select": [.kmeans], "n-init": [.kmeans], "method": [.kmeans], "init": [.kmeans],
+        "k-range": [.kmeans], "select": [.kmeans], "gap-b": [.kmeans], "gap-rule": [.kmeans],
+        "n-init": [.kmeans], "method": [.kmeans], "init": [.kmeans],
         "max-iter": [.kmeans, .minibatchKMeans], "tol": [.kmeans, .minibatchKMeans],
         "linkage": [.agglomerative], "distance-threshold": [.agglomerative], "linkage-out": [.agglomerative],
         "max-memory": [.agglomerative],

@@ -24,7 +24,7 @@ extension ClusterCommand {
             fit = try KMeans.fit(data, configuration: configuration)
         } else {
             let fitting = try kmeans.fittingRange(data: data)
-            let evaluated = try KSelection.evaluate(data, range: fitting, configuration: configuration)
+            let evaluated = try KSelection.evaluate(data, range: fitting, configuration: configuration, gap: kmeans.gapSettings())
             let criterion = kmeans.select
             let chosen = evaluated.candidate(k: evaluated.choice(by: criterion).k)!
             fit = chosen.fit

@@ -120,6 +120,7 @@ struct ByteSize: OptionValue, Equatable {
 }
 
 extension SelectionCriterion: OptionChoice {}
+extension GapStatistic.Rule: OptionChoice {}
 extension KMeans.Method: OptionChoice {}
 extension Linkage: OptionChoice {}
 extension DistanceMetric: OptionChoice {}

@@ -1,3 +1,4 @@
+import Foundation
 import SegmentCore
 
 /// `segment elbow` (alias `select-k`): k-means for every k of a range, with
@@ -9,6 +10,8 @@ enum ElbowCommand: SegmentCommand {
         abstract: "Fit k-means for every k in a range and compare inertia, silhouette and other indices.",
         discussion: """
         Prints one row per k: k, inertia, silhouette, calinski_harabasz, davies_bouldin (silhouette on a random sample of 10000 rows for larger inputs). Standard error then names the knee of the inertia curve (Kneedle), the best k by each criterion, and the k that `segment cluster --k auto` takes with the same options.
+
+        --criteria gap adds the gap statistic (Tibshirani, Walther & Hastie 2001, as R's cluster::clusGap with d.power = 2 and spaceH0 = "scaledPCA"): columns gap and gap_se, from --gap-b reference sets drawn uniformly in the box of the PCA-rotated data, and the k that --gap-rule picks. Use --k-range 1-K to let it choose k = 1 (no structure).
 
         When standard output is a terminal, bar charts of the inertia and mean silhouette per k follow the table. --plot FILE.svg writes the same curves as an SVG chart (written atomically), with the knee, the best silhouette and the k that --k auto takes marked.
         """,
@@ -29,12 +32,20 @@ enum ElbowCommand: SegmentCommand {
         var kmeans = KMeansOptions()
         /// Where to write the SVG chart, if anywhere.
         var plot: String?
+        /// `--criteria`: the indices computed beside the default ones.
+        var criteria: ElbowCriteria?
         var output = OutputOptions()
         var runtime = RuntimeOptions()
         var quiet: Bool { runtime.quiet }
 
+        /// `--criteria`.
+        static let criteriaOption: Option<Options> = .value(
+            "criteria", \.criteria, "LIST", help: "Indices to add to the table: gap (the gap statistic, columns gap and gap_se).",
+            defaultDescription: "none")
+
         static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
             + FeatureOptions.declarations.lifted(to: \.features)
+            + [criteriaOption]
             + (KMeansOptions.selection + KMeansOptions.fitting).lifted(to: \.kmeans)
             + [.value("plot", \.plot, "FILE.svg", help: "Also write the inertia and silhouette curves as an SVG chart.").writesFile()]
             + OutputOptions.declarations(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultDescription: "table on a terminal, else csv").lifted(to: \.output)
@@ -53,7 +64,8 @@ enum ElbowCommand: SegmentCommand {
         let sink = try outputs.open(options.output.destination)
         let plot = try options.plot.map { try outputs.open(OutputDestination(argument: $0)) }
         let configuration = options.kmeans.configuration(clusterCount: fitting.lowerBound, runtime: options.runtime)
-        let selection = try KSelection.evaluate(data, range: fitting, configuration: configuration)
+        let selection = try KSelection.evaluate(data, range: fitting, configuration: configuration,
+                                                gap: options.kmeans.gapSettings(requested: options.criteria?.gap ?? false))
         let criterion = options.kmeans.select
 
         let format = options.output.format(report: true)
@@ -62,10 +74,13 @@ enum ElbowCommand: SegmentCommand {
             guard let number else { return .missing }
             return readable ? .text(formatNumber(number, decimals: 4)) : .number(number)
         }
-        let writer = try RecordWriter(sink: sink, format: format, header: ["k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin"])
-        for candidate in selection.candidates {
+        let gapColumns = selection.gap == nil ? [] : ["gap", "gap_se"]
+        let writer = try RecordWriter(sink: sink, format: format,
+                                      header: ["k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin"] + gapColumns)
+        for (index, candidate) in selection.candidates.enumerated() {
+            let gap = selection.gap.map { [value($0.values[index].gap), value($0.values[index].standardError)] } ?? []
             try writer.write([.integer(candidate.k), value(candidate.fit.inertia), value(candidate.silhouette),
-                              value(candidate.calinskiHarabasz), value(candidate.daviesBouldin)])
+                              value(candidate.calinskiHarabasz), value(candidate.daviesBouldin)] + gap)
         }
         try writer.finish()
         let chosen = selection.choice(by: criterion).k
@@ -77,4 +92,26 @@ enum ElbowCommand: SegmentCommand {
         try outputs.commitAll()
         for line in KSelectionReport.lines(selection, criterion: criterion) { console.info(line) }
     }
+}
+
+/// `elbow --criteria LIST`: the indices added to the table.
+struct ElbowCriteria: OptionValue, Equatable {
+    /// Whether the gap statistic is computed.
+    var gap = false
+
+    /// Reads a comma-separated list of `gap` (and, later, `stability`).
+    init(optionText text: String, option: OptionSpec) throws {
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            switch name {
+            case "gap": gap = true
+            case "stability":
+                throw UsageError(message: "\(option.longSpelling) stability is not available yet (issue 20); use --criteria gap")
+            default:
+                throw UsageError(message: "\(option.longSpelling) expects a list of: gap; got '\(name)'")
+            }
+        }
+    }
+
+    /// The list as given.
+    var optionText: String { gap ? "gap" : "" }
 }

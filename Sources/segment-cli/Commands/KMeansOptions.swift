@@ -20,11 +20,22 @@ struct KMeansOptions: Sendable {
     var method = KMeans.Configuration(clusterCount: 1).method
     /// `--init`.
     var start = KMeansStart.kMeansPlusPlus
+    /// `--gap-b`: reference sets of the gap statistic; `nil` when not given.
+    var gapReferenceSets: Int?
+    /// `--gap-rule`; `nil` when not given.
+    var gapRule: GapStatistic.Rule?
+
+    /// The gap statistic's reference sets when `--gap-b` is not given (as `cluster::clusGap`'s `B`).
+    static let defaultGapReferenceSets = 100
 
     /// Choosing k automatically.
     static let selection: [Option<KMeansOptions>] = [
         .value("k-range", \.kRange, "LOW-HIGH", help: "The k values tried by --k auto and elbow."),
-        .value("select", \.select, "CRITERION", help: "How --k auto picks k: highest silhouette, knee of the inertia curve, highest Calinski-Harabasz, lowest Davies-Bouldin."),
+        .value("select", \.select, "CRITERION", help: "How --k auto picks k: highest silhouette, knee of the inertia curve, highest Calinski-Harabasz, lowest Davies-Bouldin, or the gap statistic (--gap-rule)."),
+        .int("gap-b", \.gapReferenceSets, in: 1...100_000, help: "Gap statistic: uniform reference sets in the box of the PCA-rotated data (cluster::clusGap's B).",
+             defaultDescription: String(defaultGapReferenceSets)),
+        .value("gap-rule", \.gapRule, "RULE", help: "Gap statistic: how the gap curve picks k (cluster::maxSE; firstSEmax: the smallest k within one standard error of the first local maximum).",
+               defaultDescription: GapStatistic.Rule.firstSEmax.rawValue),
     ]
 
     /// Running k-means.
@@ -59,6 +70,22 @@ struct KMeansOptions: Sendable {
         configuration.seed = runtime.seed
         configuration.threads = runtime.threadCount
         return configuration
+    }
+
+    /// The gap statistic's settings when it is computed: with `--select gap`,
+    /// or when `requested` is true (`elbow --criteria gap`; `nil` for the
+    /// commands without `--criteria`).
+    /// - Throws: `UsageError` for `--gap-b` or `--gap-rule` when the gap is not computed.
+    func gapSettings(requested: Bool? = nil) throws -> (referenceSets: Int, rule: GapStatistic.Rule)? {
+        guard requested == true || select == .gap else {
+            if gapReferenceSets != nil || gapRule != nil {
+                let given = gapReferenceSets != nil ? "--gap-b" : "--gap-rule"
+                let fix = requested == nil ? "add --select gap" : "add --criteria gap"
+                throw UsageError(message: "\(given) applies only when the gap statistic is computed: \(fix)")
+            }
+            return nil
+        }
+        return (gapReferenceSets ?? Self.defaultGapReferenceSets, gapRule ?? .firstSEmax)
     }
 
     /// The k values `cluster --k auto` and `report` fit: `--k-range`, its top

@@ -21,6 +21,11 @@ enum KSelectionReport {
                 lines.append("\(other.rawValue) is not defined for any k in \(range)")
             }
         }
+        if let gap = selection.gap {
+            let k = gap.choice(by: selection.gapRule)
+            let value = gap.values.first { $0.k == k }!
+            lines.append("gap statistic (\(selection.gapRule.rawValue), B=\(gap.referenceSets)): k=\(k) (gap \(format(value.gap)) ± \(format(value.standardError)))")
+        }
         let choice = selection.choice(by: criterion)
         var verdict = "--k auto --select \(criterion.rawValue) takes k=\(choice.k) over \(range)"
         if choice.fellBack { verdict += " (\(criterion.rawValue) gave no answer, so the highest silhouette decides)" }
@@ -38,6 +43,7 @@ enum KSelectionReport {
         case .elbow: return candidate.fit.inertia
         case .calinskiHarabasz: return candidate.calinskiHarabasz
         case .daviesBouldin: return candidate.daviesBouldin
+        case .gap: return nil
         }
     }
 

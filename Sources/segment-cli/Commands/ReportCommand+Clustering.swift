@@ -54,7 +54,8 @@ extension ReportCommand {
         let range = try kmeans.fittingRange(data: data)
         let widened = min(range.lowerBound, chosen)...max(range.upperBound, chosen)
         let selection = try KSelection.evaluate(data, range: widened,
-                                                configuration: kmeans.configuration(clusterCount: chosen, runtime: options.runtime))
+                                                configuration: kmeans.configuration(clusterCount: chosen, runtime: options.runtime),
+                                                gap: kmeans.gapSettings())
         return ClusteringReport.kSelection(selection, chosen: chosen, criterion: nil)
     }
 }
