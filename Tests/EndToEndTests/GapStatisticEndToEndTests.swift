@@ -33,8 +33,8 @@ import Testing
         (["elbow", "--gap-b", "0"], "--gap-b must be between 1 and 100000, got 0", "elbow"),
         (["elbow", "--gap-b", "10"], "--gap-b applies only when the gap statistic is computed: add --criteria gap", "elbow"),
         (["cluster", "--gap-rule", "globalmax"], "--gap-rule applies only when the gap statistic is computed: add --select gap", "cluster"),
-        (["elbow", "--criteria", "stability"], "--criteria stability is not available yet (issue 20); use --criteria gap", "elbow"),
-        (["elbow", "--criteria", "bogus"], "--criteria expects a list of: gap; got 'bogus'", "elbow"),
+        (["elbow", "--criteria", "gap,stable"], "--criteria expects a list of: gap, stability; got 'stable'", "elbow"),
+        (["elbow", "--criteria", "bogus"], "--criteria expects a list of: gap, stability; got 'bogus'", "elbow"),
         (["cluster", "--select", "gap", "--gap-rule", "best"],
          "invalid value 'best' for '--gap-rule'; expected one of: firstSEmax, Tibs2001SEmax, globalSEmax, firstmax, globalmax", "cluster"),
     ])

@@ -12,6 +12,8 @@ public enum SelectionCriterion: String, Sendable, CaseIterable {
     case daviesBouldin = "davies-bouldin"
     /// The gap statistic's choice (`GapStatistic.Rule`, `firstSEmax` by default).
     case gap
+    /// The highest bootstrap stability (`BootstrapStability.overall`), over k ≥ 2.
+    case stability
 }
 
 /// K-means run for every k of a range, with the validation indices of each
@@ -29,6 +31,8 @@ public struct KSelection: Sendable {
         public var calinskiHarabasz: Double?
         /// Davies–Bouldin index; `nil` when undefined.
         public var daviesBouldin: Double?
+        /// The mean bootstrap stability of the fit's segments, when asked for.
+        public var stability: Double?
     }
 
     /// One candidate per k, in increasing k.
@@ -64,10 +68,13 @@ public struct KSelection: Sendable {
     ///     random sample of this many rows.
     ///   - gap: when given, the gap statistic over the range too, with this
     ///     many reference sets and this rule.
+    ///   - stabilityResamples: when given, each fit's bootstrap stability
+    ///     over this many resamples.
     /// - Throws: `ParameterError` when a k does not fit the data.
     public static func evaluate(_ data: Matrix, range: ClosedRange<Int>, configuration: KMeans.Configuration,
                                 silhouetteRows: Int = 10_000,
-                                gap: (referenceSets: Int, rule: GapStatistic.Rule)? = nil) throws -> KSelection {
+                                gap: (referenceSets: Int, rule: GapStatistic.Rule)? = nil,
+                                stabilityResamples: Int? = nil) throws -> KSelection {
         var candidates: [Candidate] = []
         for k in range {
             var settings = configuration
@@ -78,7 +85,10 @@ public struct KSelection: Sendable {
                 silhouette: Silhouette.sampledScore(data, labels: fit.labels, maximumRows: silhouetteRows,
                                                     seed: configuration.seed, threads: configuration.threads),
                 calinskiHarabasz: CalinskiHarabasz.score(data, labels: fit.labels),
-                daviesBouldin: DaviesBouldin.score(data, labels: fit.labels)))
+                daviesBouldin: DaviesBouldin.score(data, labels: fit.labels),
+                stability: try stabilityResamples.map {
+                    try BootstrapStability(data, labels: fit.labels, resamples: $0, configuration: settings).overall
+                }))
         }
         var selection = KSelection(candidates: candidates, silhouetteRows: silhouetteRows)
         if let gap {
@@ -104,6 +114,7 @@ public struct KSelection: Sendable {
         case .silhouette: scored = candidates.compactMap { c in c.silhouette.map { (c.k, $0) } }
         case .calinskiHarabasz: scored = candidates.compactMap { c in c.calinskiHarabasz.map { (c.k, $0) } }
         case .daviesBouldin: scored = candidates.compactMap { c in c.daviesBouldin.map { (c.k, -$0) } }
+        case .stability: scored = candidates.compactMap { c in c.k < 2 ? nil : c.stability.map { (c.k, $0) } }
         }
         var best: (k: Int, value: Double)?
         for candidate in scored where best == nil || candidate.value > best!.value { best = candidate }

@@ -34,6 +34,7 @@ public enum ClusteringReport {
         case .calinskiHarabasz: return "the highest Calinski–Harabasz index"
         case .daviesBouldin: return "the lowest Davies–Bouldin index"
         case .gap: return "the gap statistic"
+        case .stability: return "the highest bootstrap stability"
         }
     }
 

@@ -42,7 +42,8 @@ struct ClusterAlgorithmOptions: Sendable {
     static let declarations: [Option<ClusterAlgorithmOptions>] =
         [.value("algorithm", \.algorithm, "NAME", help: "Clustering algorithm.")]
         + ([.value("k", \.k, "N|auto", help: "Number of segments, or auto to choose it over --k-range by --select.", defaultDescription: "auto")]
-            + (KMeansOptions.starting + KMeansOptions.selection + KMeansOptions.fitting).lifted(to: \.kmeans)
+            + (KMeansOptions.starting + KMeansOptions.selection + KMeansOptions.fitting
+                + [KMeansOptions.stabilityOption, KMeansOptions.stabilityResampleOption]).lifted(to: \.kmeans)
             + agglomerative + dbscanOptions + birchOptions)
             .map(applyingToItsAlgorithms)
 
@@ -79,6 +80,7 @@ struct ClusterAlgorithmOptions: Sendable {
     static let algorithmsOfOption: [String: [ClusterAlgorithm]] = [
         "k": [.kmeans, .agglomerative, .birch, .minibatchKMeans],
         "k-range": [.kmeans], "select": [.kmeans], "gap-b": [.kmeans], "gap-rule": [.kmeans],
+        "stability": [.kmeans], "stability-b": [.kmeans],
         "n-init": [.kmeans], "method": [.kmeans], "init": [.kmeans],
         "max-iter": [.kmeans, .minibatchKMeans], "tol": [.kmeans, .minibatchKMeans],
         "linkage": [.agglomerative], "distance-threshold": [.agglomerative], "linkage-out": [.agglomerative],

@@ -24,7 +24,8 @@ extension ClusterCommand {
             fit = try KMeans.fit(data, configuration: configuration)
         } else {
             let fitting = try kmeans.fittingRange(data: data)
-            let evaluated = try KSelection.evaluate(data, range: fitting, configuration: configuration, gap: kmeans.gapSettings())
+            let evaluated = try KSelection.evaluate(data, range: fitting, configuration: configuration, gap: kmeans.gapSettings(),
+                                                    stabilityResamples: kmeans.select == .stability ? kmeans.stabilityResampleCount() : nil)
             let criterion = kmeans.select
             let chosen = evaluated.candidate(k: evaluated.choice(by: criterion).k)!
             fit = chosen.fit
@@ -36,6 +37,12 @@ extension ClusterCommand {
         let restarts = configuration.initialization == .kMeansPlusPlus || configuration.initialization == .random ? configuration.restarts : 1
         notes.append("\(restarts) restart\(restarts == 1 ? "" : "s"), \(fit.iterations) iterations in the best (\(fit.converged ? "converged" : "iteration limit reached")), \(method)")
         let clustering = fit.clustering
+        let resamples = try kmeans.stabilityResampleCount()
+        if kmeans.stability, let resamples {
+            configuration.clusterCount = clustering.segmentCount
+            let stability = try BootstrapStability(data, labels: clustering.labels, resamples: resamples, configuration: configuration)
+            notes += KSelectionReport.stabilityLines(stability)
+        }
         let rule = AssignmentRule.nearestCenter(centers: clustering.centers!.storage, dimensions: data.columns,
                                                 tieOrder: clustering.segmentsByRawLabel)
         return ClusterOutcome(clustering: clustering, rule: rule, notes: notes, silhouette: silhouette, selection: selection)

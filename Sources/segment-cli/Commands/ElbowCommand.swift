@@ -40,13 +40,13 @@ enum ElbowCommand: SegmentCommand {
 
         /// `--criteria`.
         static let criteriaOption: Option<Options> = .value(
-            "criteria", \.criteria, "LIST", help: "Indices to add to the table: gap (the gap statistic, columns gap and gap_se).",
+            "criteria", \.criteria, "LIST", help: "Indices to add to the table, comma-separated: gap (the gap statistic, columns gap and gap_se), stability (the mean bootstrap Jaccard of each k's segments).",
             defaultDescription: "none")
 
         static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
             + FeatureOptions.declarations.lifted(to: \.features)
             + [criteriaOption]
-            + (KMeansOptions.selection + KMeansOptions.fitting).lifted(to: \.kmeans)
+            + (KMeansOptions.selection + KMeansOptions.fitting + [KMeansOptions.stabilityResampleOption]).lifted(to: \.kmeans)
             + [.value("plot", \.plot, "FILE.svg", help: "Also write the inertia and silhouette curves as an SVG chart.").writesFile()]
             + OutputOptions.declarations(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultDescription: "table on a terminal, else csv").lifted(to: \.output)
             + RuntimeOptions.declarations().lifted(to: \.runtime)
@@ -65,7 +65,8 @@ enum ElbowCommand: SegmentCommand {
         let plot = try options.plot.map { try outputs.open(OutputDestination(argument: $0)) }
         let configuration = options.kmeans.configuration(clusterCount: fitting.lowerBound, runtime: options.runtime)
         let selection = try KSelection.evaluate(data, range: fitting, configuration: configuration,
-                                                gap: options.kmeans.gapSettings(requested: options.criteria?.gap ?? false))
+                                                gap: options.kmeans.gapSettings(requested: options.criteria?.gap ?? false),
+                                                stabilityResamples: options.kmeans.stabilityResampleCount(requested: options.criteria?.stability ?? false))
         let criterion = options.kmeans.select
 
         let format = options.output.format(report: true)
@@ -75,12 +76,15 @@ enum ElbowCommand: SegmentCommand {
             return readable ? .text(formatNumber(number, decimals: 4)) : .number(number)
         }
         let gapColumns = selection.gap == nil ? [] : ["gap", "gap_se"]
+        let scoresStability = options.criteria?.stability ?? false
         let writer = try RecordWriter(sink: sink, format: format,
-                                      header: ["k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin"] + gapColumns)
+                                      header: ["k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin"] + gapColumns
+                                        + (scoresStability ? ["stability"] : []))
         for (index, candidate) in selection.candidates.enumerated() {
             let gap = selection.gap.map { [value($0.values[index].gap), value($0.values[index].standardError)] } ?? []
             try writer.write([.integer(candidate.k), value(candidate.fit.inertia), value(candidate.silhouette),
-                              value(candidate.calinskiHarabasz), value(candidate.daviesBouldin)] + gap)
+                              value(candidate.calinskiHarabasz), value(candidate.daviesBouldin)] + gap
+                             + (scoresStability ? [value(candidate.stability)] : []))
         }
         try writer.finish()
         let chosen = selection.choice(by: criterion).k
@@ -98,20 +102,21 @@ enum ElbowCommand: SegmentCommand {
 struct ElbowCriteria: OptionValue, Equatable {
     /// Whether the gap statistic is computed.
     var gap = false
+    /// Whether each k's bootstrap stability is scored.
+    var stability = false
 
-    /// Reads a comma-separated list of `gap` (and, later, `stability`).
+    /// Reads a comma-separated list of `gap` and `stability`.
     init(optionText text: String, option: OptionSpec) throws {
         for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             switch name {
             case "gap": gap = true
-            case "stability":
-                throw UsageError(message: "\(option.longSpelling) stability is not available yet (issue 20); use --criteria gap")
+            case "stability": stability = true
             default:
-                throw UsageError(message: "\(option.longSpelling) expects a list of: gap; got '\(name)'")
+                throw UsageError(message: "\(option.longSpelling) expects a list of: gap, stability; got '\(name)'")
             }
         }
     }
 
     /// The list as given.
-    var optionText: String { gap ? "gap" : "" }
+    var optionText: String { [gap ? "gap" : nil, stability ? "stability" : nil].compactMap { $0 }.joined(separator: ",") }
 }

@@ -27,11 +27,28 @@ struct KMeansOptions: Sendable {
 
     /// The gap statistic's reference sets when `--gap-b` is not given (as `cluster::clusGap`'s `B`).
     static let defaultGapReferenceSets = 100
+    /// `--stability`: score each segment's bootstrap stability (`cluster`).
+    var stability = false
+    /// `--stability-b`: bootstrap resamples; `nil` when not given.
+    var stabilityResamples: Int?
+    /// The bootstrap resamples when `--stability-b` is not given (as `fpc::clusterboot`'s `B`).
+    static let defaultStabilityResamples = 100
+
+    /// `--stability-b` (`cluster` and `elbow`).
+    static let stabilityResampleOption: Option<KMeansOptions> = .int(
+        "stability-b", \.stabilityResamples, in: 1...100_000,
+        help: "Bootstrap stability: resamples, each reclustered with the same settings (fpc::clusterboot's B).",
+        defaultDescription: String(defaultStabilityResamples))
+
+    /// `--stability` (`cluster`).
+    static let stabilityOption: Option<KMeansOptions> = .flag(
+        "stability", \.stability,
+        help: "Also score each segment's bootstrap stability (mean Jaccard over --stability-b resamples, as fpc::clusterboot) on standard error.")
 
     /// Choosing k automatically.
     static let selection: [Option<KMeansOptions>] = [
         .value("k-range", \.kRange, "LOW-HIGH", help: "The k values tried by --k auto and elbow."),
-        .value("select", \.select, "CRITERION", help: "How --k auto picks k: highest silhouette, knee of the inertia curve, highest Calinski-Harabasz, lowest Davies-Bouldin, or the gap statistic (--gap-rule)."),
+        .value("select", \.select, "CRITERION", help: "How --k auto picks k: highest silhouette, knee of the inertia curve, highest Calinski-Harabasz, lowest Davies-Bouldin, the gap statistic (--gap-rule), or the highest bootstrap stability (k >= 2)."),
         .int("gap-b", \.gapReferenceSets, in: 1...100_000, help: "Gap statistic: uniform reference sets in the box of the PCA-rotated data (cluster::clusGap's B).",
              defaultDescription: String(defaultGapReferenceSets)),
         .value("gap-rule", \.gapRule, "RULE", help: "Gap statistic: how the gap curve picks k (cluster::maxSE; firstSEmax: the smallest k within one standard error of the first local maximum).",
@@ -86,6 +103,21 @@ struct KMeansOptions: Sendable {
             return nil
         }
         return (gapReferenceSets ?? Self.defaultGapReferenceSets, gapRule ?? .firstSEmax)
+    }
+
+    /// The bootstrap resamples when stability is scored: with `--select
+    /// stability`, `--stability` or when `requested` is true (`elbow
+    /// --criteria stability`; `nil` for the commands without `--criteria`).
+    /// - Throws: `UsageError` for `--stability-b` when stability is not scored.
+    func stabilityResampleCount(requested: Bool? = nil) throws -> Int? {
+        guard requested == true || stability || select == .stability else {
+            if stabilityResamples != nil {
+                let fix = requested == nil ? "add --stability" : "add --criteria stability"
+                throw UsageError(message: "--stability-b applies only when stability is scored: \(fix)")
+            }
+            return nil
+        }
+        return stabilityResamples ?? Self.defaultStabilityResamples
     }
 
     /// The k values `cluster --k auto` and `report` fit: `--k-range`, its top

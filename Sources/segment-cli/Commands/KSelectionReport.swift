@@ -13,7 +13,8 @@ enum KSelectionReport {
         } else {
             lines.append("the inertia curve has no knee over \(range)")
         }
-        for other in [SelectionCriterion.silhouette, .calinskiHarabasz, .daviesBouldin] {
+        let stability: [SelectionCriterion] = selection.candidates.contains { $0.stability != nil } ? [.stability] : []
+        for other in [SelectionCriterion.silhouette, .calinskiHarabasz, .daviesBouldin] + stability {
             let direction = other == .daviesBouldin ? "lowest" : "highest"
             if let k = selection.best(by: other), let candidate = selection.candidate(k: k) {
                 lines.append("\(direction) \(other.rawValue): k=\(k) (\(format(value(of: other, in: candidate))))")
@@ -36,6 +37,25 @@ enum KSelectionReport {
         return lines
     }
 
+    /// Each segment's bootstrap stability with Hennig's reading, and the mean.
+    static func stabilityLines(_ stability: BootstrapStability) -> [String] {
+        let segments = stability.segmentMeans.enumerated().map { segment, value in
+            "segment \(segment) \(format(value)) (\(reading(of: value)))"
+        }
+        return ["bootstrap stability (mean Jaccard over \(stability.resamples) resamples, as fpc::clusterboot): " + segments.joined(separator: ", "),
+                "mean stability \(format(stability.overall)); below 0.6 a segment dissolves, 0.6-0.75 is a pattern, above 0.75 stable, above 0.85 highly stable"]
+    }
+
+    /// Hennig's reading of a mean Jaccard similarity.
+    static func reading(of stability: Double) -> String {
+        switch stability {
+        case ..<0.6: return "dissolved"
+        case ..<0.75: return "a pattern"
+        case ...0.85: return "stable"
+        default: return "highly stable"
+        }
+    }
+
     /// The value of `criterion` for a candidate (inertia for the elbow).
     static func value(of criterion: SelectionCriterion, in candidate: KSelection.Candidate) -> Double? {
         switch criterion {
@@ -44,6 +64,7 @@ enum KSelectionReport {
         case .calinskiHarabasz: return candidate.calinskiHarabasz
         case .daviesBouldin: return candidate.daviesBouldin
         case .gap: return nil
+        case .stability: return candidate.stability
         }
     }
 
