@@ -18,6 +18,7 @@ enum Segment {
         ScoreCommand.self,
         AssignCommand.self,
         ProfileCommand.self,
+        ExplainCommand.self,
         ReportCommand.self,
         RecommendCommand.self,
         RFMCommand.self,
