@@ -25,12 +25,7 @@ enum ExplainCommand: SegmentCommand {
     struct Options: CommandOptions {
         var positionals: [String] = []
         var input = InputOptions()
-        /// The label column; `nil` reads `segment`, which must exist.
-        var labelColumn: String?
-        /// The columns the rules may use; `nil` uses every numeric and categorical one.
-        var features: NameList?
-        /// The id column; `nil` detects it.
-        var id: String?
+        var columns = LabelledColumnsOptions()
         /// The most conditions on one leaf's path.
         var maximumDepth = 3
         /// The most leaves; `nil` gives one per segment.
@@ -42,10 +37,9 @@ enum ExplainCommand: SegmentCommand {
         var quiet: Bool { runtime.quiet }
 
         static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
+            + LabelledColumnsOptions.declarations(features: "Columns the rules may use (numeric or categorical).",
+                                                  id: "Id column, never used by the rules.").lifted(to: \.columns)
             + [
-                .value("label-column", \.labelColumn, "NAME", help: "The column holding segment labels.", defaultDescription: ClusterOutput.defaultLabelColumn),
-                .value("features", \.features, "A,B,C", help: "Columns the rules may use (numeric or categorical).", defaultDescription: "every numeric and categorical column except the id and the label"),
-                .value("id", \.id, "COL", help: "Id column, never used by the rules.", defaultDescription: "first unique column whose last word is 'id'"),
                 .int("max-depth", \.maximumDepth, in: 1...20, help: "The most conditions in one rule."),
                 .int("max-leaves", \.maximumLeaves, in: 2...10_000, help: "The most leaves of the tree (rules in all).", defaultDescription: "the number of segments"),
                 .value("rules-out", \.rulesOut, "FILE.sql", help: "Also write the rules as a SQL CASE expression giving each row its segment (NULL for a row with a missing value).").writesFile(),
@@ -56,7 +50,7 @@ enum ExplainCommand: SegmentCommand {
 
     static func run(_ options: Options, console: Console) throws {
         let table = try options.input.loadTable(options.positionals, threads: availableCores)
-        let columns = try ProfileColumns.resolve(table, labelColumn: options.labelColumn, id: options.id, features: options.features)
+        let columns = try options.columns.resolve(in: table)
         guard !columns.numeric.isEmpty || !columns.categorical.isEmpty else {
             throw ParameterError("features", "\(table.source): no numeric or categorical column to explain the segments with; name them with \(parameter: "features")")
         }

@@ -43,3 +43,28 @@ struct ProfileColumns {
                               categorical: chosen.filter { table.columns[$0].type == .categorical })
     }
 }
+
+/// `--label-column`, `--features` and `--id` of the commands that read a
+/// labelled table (`profile`, `explain`), resolved by `ProfileColumns`.
+struct LabelledColumnsOptions: Sendable {
+    /// The label column; `nil` reads `segment`, which must exist.
+    var labelColumn: String?
+    /// The columns to use; `nil` uses every numeric and categorical one.
+    var features: NameList?
+    /// The id column; `nil` detects it.
+    var id: String?
+
+    /// The options, with what the command does with the features and the id.
+    static func declarations(features featuresHelp: String, id idHelp: String) -> [Option<LabelledColumnsOptions>] {
+        [
+            .value("label-column", \.labelColumn, "NAME", help: "The column holding segment labels.", defaultDescription: ClusterOutput.defaultLabelColumn),
+            .value("features", \.features, "A,B,C", help: featuresHelp, defaultDescription: "every numeric and categorical column except the id and the label"),
+            .value("id", \.id, "COL", help: idHelp, defaultDescription: "first unique column whose last word is 'id'"),
+        ]
+    }
+
+    /// The columns of `table` these options name (see `ProfileColumns.resolve`).
+    func resolve(in table: Table) throws -> ProfileColumns {
+        try ProfileColumns.resolve(table, labelColumn: labelColumn, id: id, features: features)
+    }
+}

@@ -26,29 +26,21 @@ enum ProfileCommand: SegmentCommand {
     struct Options: CommandOptions {
         var positionals: [String] = []
         var input = InputOptions()
-        /// The label column; `nil` reads `segment`, which must exist.
-        var labelColumn: String?
-        /// The columns to describe; `nil` describes every numeric and categorical one.
-        var features: NameList?
-        /// The id column; `nil` detects it.
-        var id: String?
+        var columns = LabelledColumnsOptions()
         var output = OutputOptions()
         var runtime = RuntimeOptions()
         var quiet: Bool { runtime.quiet }
 
         static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
-            + [
-                .value("label-column", \.labelColumn, "NAME", help: "The column holding segment labels.", defaultDescription: ClusterOutput.defaultLabelColumn),
-                .value("features", \.features, "A,B,C", help: "Columns to describe: numeric ones by mean, median and difference, categorical ones by shares.", defaultDescription: "every numeric and categorical column except the id and the label"),
-                .value("id", \.id, "COL", help: "Id column, never described.", defaultDescription: "first unique column whose last word is 'id'"),
-            ]
+            + LabelledColumnsOptions.declarations(features: "Columns to describe: numeric ones by mean, median and difference, categorical ones by shares.",
+                                                  id: "Id column, never described.").lifted(to: \.columns)
             + OutputOptions.declarations(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultDescription: "table on a terminal, else csv").lifted(to: \.output)
             + RuntimeOptions.declarations(seed: false).lifted(to: \.runtime)
     }
 
     static func run(_ options: Options, console: Console) throws {
         let table = try options.input.loadTable(options.positionals, threads: options.runtime.threadCount)
-        let columns = try ProfileColumns.resolve(table, labelColumn: options.labelColumn, id: options.id, features: options.features)
+        let columns = try options.columns.resolve(in: table)
         let profiles = try ProfileBuilder.build(table: table, labels: SegmentLabels(table: table, labelColumn: columns.label),
                                                 featureColumns: columns.numeric, categoryColumns: columns.categorical)
         let labelled = profiles.overall.size
