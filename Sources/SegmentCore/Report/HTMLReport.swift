@@ -25,6 +25,17 @@ public enum HTMLReport {
                             figure(silhouette.plot.svg(), caption: "Silhouette of every row, sorted within its segment: near 1, well inside its segment; near 0, on a border; below 0, closer to another segment. The dashed line is the mean."
                                     + (silhouette.note.isEmpty ? "" : " " + silhouette.note)))
         }
+        if let stability = content.stability {
+            html += section("Would the segments come back?",
+                            figure(stability.svg(), caption: "Each segment's mean Jaccard similarity with its best match when 63 % of the rows (a bootstrap resample) are clustered again, as R's fpc::clusterboot. Below 0.6 a segment dissolves, 0.6–0.75 it is a pattern, above 0.75 stable, above 0.85 highly stable."))
+        }
+        if let rules = content.rules {
+            html += section("Segments as rules",
+                            "<p>A shallow decision tree on the original values; its rules give " + percent(rules.agreement)
+                                + " of the rows their segment (support: share of all rows the rule covers; precision: share of them in the segment; recall: share of the segment covered).</p>\n"
+                                + table(header: ["segment", "rule", "support", "precision", "recall"], rows: rules.rows,
+                                        numeric: [false, false, true, true, true]))
+        }
         if let dendrogram = content.dendrogram {
             html += section("Merge tree",
                             figure(dendrogram.svg(), caption: "Agglomerative merges from the bottom up; the height of a join is the distance at which the two groups merged."))

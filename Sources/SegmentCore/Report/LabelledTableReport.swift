@@ -28,6 +28,11 @@ public enum LabelledTableReport {
         if profiles.unlabelledCount > 0 { content.dataSummary.append(("rows without a label", "\(profiles.unlabelledCount)")) }
         content.scatter = scatter(table: table, labels: labels, featureColumns: featureColumns,
                                   names: regular.map { "\($0.label) · \($0.persona)" })
+        // The rules of `segment explain`, when there are two segments to tell apart.
+        if Set(labels.rows.filter { $0 >= 0 }).count >= 2 {
+            content.rules = RulesSection(try RuleTree.fit(table: table, labels: labels, numeric: featureColumns, categorical: categoryColumns,
+                                                          maximumLeaves: max(2, labels.keys.count), maximumDepth: 3))
+        }
         return content
     }
 

@@ -15,6 +15,10 @@ public struct ReportContent: Sendable {
     public var kSelection: KSelectionSection?
     /// Per-sample silhouette values and how they were computed.
     public var silhouette: SilhouetteSection?
+    /// Each segment's bootstrap stability, when scored (`--stability`).
+    public var stability: StabilityBars?
+    /// The segments as rules over the original values (`segment explain`'s tree).
+    public var rules: RulesSection?
     /// The 2-D scatter and a note on how it was projected.
     public var scatter: ScatterSection?
     /// The merge tree of an agglomerative run.
@@ -58,6 +62,25 @@ public struct KSelectionSection: Sendable {
             sentences.append("The mean silhouette is highest at k = \(best.0) (\(DecimalText.format(best.1, decimals: 3))).")
         }
         return sentences.joined(separator: " ")
+    }
+}
+
+/// The segments as plain rules, with how faithful they are.
+public struct RulesSection: Sendable {
+    /// One row per segment: label, rule, support, precision, recall (formatted).
+    public var rows: [[String]]
+    /// The share of rows whose rule gives their segment.
+    public var agreement: Double
+
+    /// The rules of `fitted`.
+    public init(_ fitted: RuleTree.Fitted) {
+        let tree = fitted.tree
+        rows = tree.segmentRules.map { rule in
+            [fitted.keys[rule.segment], RuleText.plain(rule, features: tree.features),
+             DecimalText.format(rule.support, decimals: 3), DecimalText.format(rule.precision, decimals: 3),
+             DecimalText.format(rule.recall, decimals: 3)]
+        }
+        agreement = tree.agreement
     }
 }
 

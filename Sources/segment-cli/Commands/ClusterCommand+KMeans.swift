@@ -38,13 +38,16 @@ extension ClusterCommand {
         notes.append("\(restarts) restart\(restarts == 1 ? "" : "s"), \(fit.iterations) iterations in the best (\(fit.converged ? "converged" : "iteration limit reached")), \(method)")
         let clustering = fit.clustering
         let resamples = try kmeans.stabilityResampleCount()
+        var stability: BootstrapStability?
         if kmeans.stability, let resamples {
             configuration.clusterCount = clustering.segmentCount
-            let stability = try BootstrapStability(data, labels: clustering.labels, resamples: resamples, configuration: configuration)
-            notes += KSelectionReport.stabilityLines(stability)
+            let scored = try BootstrapStability(data, labels: clustering.labels, resamples: resamples, configuration: configuration)
+            notes += KSelectionReport.stabilityLines(scored)
+            stability = scored
         }
         let rule = AssignmentRule.nearestCenter(centers: clustering.centers!.storage, dimensions: data.columns,
                                                 tieOrder: clustering.segmentsByRawLabel)
-        return ClusterOutcome(clustering: clustering, rule: rule, notes: notes, silhouette: silhouette, selection: selection)
+        return ClusterOutcome(clustering: clustering, rule: rule, notes: notes, silhouette: silhouette, selection: selection,
+                              stability: stability)
     }
 }

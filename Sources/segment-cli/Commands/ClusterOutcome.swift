@@ -16,6 +16,8 @@ struct ClusterOutcome {
     var selection: KSelection?
     /// The full merge tree of an agglomerative run.
     var linkage: LinkageMatrix?
+    /// Each segment's bootstrap stability, with `--stability`.
+    var stability: BootstrapStability?
 }
 
 extension ClusterOutcome {

@@ -36,6 +36,7 @@ extension ReportCommand {
             content.kSelection = try kSelection(outcome, prepared: prepared, options)
         }
         content.silhouette = ClusteringReport.silhouette(features, labels: clustering.labels, seed: seed, threads: threads)
+        content.stability = outcome.stability.map(StabilityBars.init)
         if let linkage = outcome.linkage {
             content.dendrogram = Dendrogram(merges: linkage.merges, leafCount: options.dendrogramLeaves,
                                             segmentCount: clustering.segmentCount)

@@ -16,6 +16,10 @@ public struct KSelectionChart: Sendable {
     public var knee: Int?
     /// The k the analysis used.
     public var chosen: Int?
+    /// The gap statistic and its standard error for each k, when computed.
+    public var gap: [(gap: Double, standardError: Double)] = []
+    /// The k the gap rule picks, marked on its panel.
+    public var gapChoice: Int?
 
     /// Creates the chart data; `inertia` and `silhouette` (if not empty) have one value per k.
     public init(ks: [Int], inertia: [Double], silhouette: [Double?] = [], knee: Int? = nil, chosen: Int? = nil) {
@@ -34,7 +38,8 @@ public struct KSelectionChart: Sendable {
     /// The chart as an SVG element.
     public func svg() -> String {
         let hasSilhouette = silhouette.contains { $0 != nil }
-        let width = hasSilhouette ? Self.panelWidth * 2 : Self.panelWidth
+        let panels = 1 + (hasSilhouette ? 1 : 0) + (gap.isEmpty ? 0 : 1)
+        let width = Self.panelWidth * Double(panels)
         var svg = SVGDocument(width: width, height: Self.panelHeight, title: "Choosing the number of segments")
         let inertiaPoints = zip(ks, inertia).map { (k: Double($0), value: $1) }
         drawPanel(in: &svg, offset: 0, title: "Inertia (elbow)", yTitle: "inertia",
@@ -45,12 +50,19 @@ public struct KSelectionChart: Sendable {
             drawPanel(in: &svg, offset: Self.panelWidth, title: "Mean silhouette (higher is better)", yTitle: "silhouette",
                       points: points, color: Palette.colors[2], marked: best, markLabel: "best")
         }
+        if !gap.isEmpty {
+            let points = zip(ks, gap).map { (k: Double($0), value: $1.gap) }
+            let bars = zip(ks, gap).map { (k: Double($0), low: $1.gap - $1.standardError, high: $1.gap + $1.standardError) }
+            drawPanel(in: &svg, offset: Self.panelWidth * Double(panels - 1), title: "Gap statistic (± 1 standard error)", yTitle: "gap",
+                      points: points, color: Palette.colors[1], marked: gapChoice, markLabel: "gap rule", errorBars: bars)
+        }
         return svg.render()
     }
 
     private func drawPanel(in svg: inout SVGDocument, offset: Double, title: String, yTitle: String,
-                           points: [(k: Double, value: Double)], color: String, marked: Int?, markLabel: String) {
-        let values = points.map(\.value)
+                           points: [(k: Double, value: Double)], color: String, marked: Int?, markLabel: String,
+                           errorBars: [(k: Double, low: Double, high: Double)] = []) {
+        let values = points.map(\.value) + errorBars.flatMap { [$0.low, $0.high] }
         let kLow = Double(ks.first ?? 1), kHigh = Double(ks.last ?? 2)
         let frame = PlotFrame(left: offset + 78, top: 40, width: Self.panelWidth - 100, height: Self.panelHeight - 95,
                               xRange: (kLow, kHigh), yRange: (values.min() ?? 0, values.max() ?? 1))
@@ -73,6 +85,11 @@ public struct KSelectionChart: Sendable {
             let top = frame.top + 12, bottom = frame.top + frame.height - 6
             let baseline = crowding(atBaseline: top) <= crowding(atBaseline: bottom) ? top : bottom
             svg.text(label, x: position + 4, y: baseline, size: 11)
+        }
+        for bar in errorBars {
+            let x = frame.x(bar.k)
+            svg.line(x1: x, y1: frame.y(bar.low), x2: x, y2: frame.y(bar.high), stroke: color, width: 1.2)
+            for y in [bar.low, bar.high] { svg.line(x1: x - 4, y1: frame.y(y), x2: x + 4, y2: frame.y(y), stroke: color, width: 1.2) }
         }
         svg.polyline(points.map { (frame.x($0.k), frame.y($0.value)) }, stroke: color)
         for point in points {
