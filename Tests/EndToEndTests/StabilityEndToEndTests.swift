@@ -13,8 +13,18 @@ import Testing
         let line = try #require(run.stderr.split(separator: "\n").first { $0.hasPrefix("bootstrap stability (mean Jaccard over 30 resamples") })
         #expect(line.components(separatedBy: "(highly stable)").count - 1 == 5, "\(line)")
         #expect(run.stderr.contains("mean stability 0.9"))
-        // The labels are those of a run without --stability: scoring changes nothing.
-        #expect(try SegmentRunner.run(["cluster", Self.mall, "--scale", "none", "--k", "5", "-q"]).stdout == run.stdout)
+        // The rows are those of a run without --stability plus a `stability`
+        // column: each row's segment value, which `profile` reports per segment.
+        let plain = try SegmentRunner.run(["cluster", Self.mall, "--scale", "none", "--k", "5", "-q"]).stdout.split(separator: "\n")
+        let scored = run.stdout.split(separator: "\n")
+        #expect(scored.first == "x1,x2,segment,stability")
+        #expect(scored.map { $0.split(separator: ",").dropLast().joined(separator: ",") } == plain.map(String.init))
+        let profile = try SegmentRunner.run(["profile", "--format", "tsv"], input: run.stdout)
+        #expect(profile.status == 0, "\(profile.stderr)")
+        let header = try #require(profile.stdout.split(separator: "\n").first)
+        #expect(header.hasPrefix("segment\tsize\tshare\tpersona\taction\tstability\tx1 mean"))
+        let values = profile.stdout.split(separator: "\n").dropFirst().dropLast().map { $0.split(separator: "\t", omittingEmptySubsequences: false)[5] }
+        #expect(values.count == 5 && values.allSatisfy { Double($0).map { $0 > 0.75 } ?? false }, "\(values)")
     }
 
     @Test func elbowAddsAStabilityColumnTheSameForAnyThreadCount() throws {

@@ -14,7 +14,8 @@ public enum ProfileBuilder {
     ///   - categoryColumns: categorical columns reported as shares.
     /// - Throws: `SegmentError.invalidInput` when no row has a label.
     /// - Complexity: O(n log n) per feature (medians sort each segment's values).
-    public static func build(table: Table, labels: SegmentLabels, featureColumns: [Int], categoryColumns: [Int]) throws -> SegmentProfiles {
+    public static func build(table: Table, labels: SegmentLabels, featureColumns: [Int], categoryColumns: [Int],
+                             stabilityColumn: Int? = nil) throws -> SegmentProfiles {
         precondition(labels.rows.count == table.rowCount, "one segment per table row")
         let keys = labels.keys, rowSegments = labels.rows
         let labelledRows = rowSegments.indices.filter { rowSegments[$0] >= 0 }
@@ -49,6 +50,12 @@ public enum ProfileBuilder {
         }
 
         var segments = keys.indices.map { profile(label: keys[$0], isNoise: keys[$0] == "-1", rows: members[$0]) }
+        if let stabilityColumn, let values = table.columns[stabilityColumn].values {
+            for index in segments.indices where !segments[index].isNoise {
+                let mean = summarize(values, rows: members[index]).mean
+                segments[index].stability = mean.isFinite ? mean : nil
+            }
+        }
         let regular = segments.indices.filter { !segments[$0].isNoise }
         let differences = regular.map { segments[$0].features.map(\.difference) }
         let personas = Persona.describe(differences: differences, featureNames: featureNames)

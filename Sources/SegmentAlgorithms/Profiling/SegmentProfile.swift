@@ -46,6 +46,9 @@ public struct SegmentProfile: Sendable, Equatable {
     public var persona: String
     /// What to do with the segment (see `SuggestedAction`).
     public var action: SuggestedAction?
+    /// The segment's bootstrap stability, read from the input's `stability`
+    /// column (written by `segment cluster --stability`); `nil` without one.
+    public var stability: Double?
 }
 
 /// The profiles of every segment of a labelled table, plus the overall row.

@@ -2,11 +2,15 @@ import SegmentBase
 
 /// `SegmentProfiles` as output records for `RecordWriter`.
 extension SegmentProfiles {
-    /// The column names: `segment, size, share, persona, action`, then per
-    /// feature `NAME mean`, `NAME median`, `NAME diff (sd)`, then per category
-    /// value `COLUMN=VALUE` (its share of the segment).
+    /// Whether a segment carries a bootstrap stability (a `stability` column after `action`).
+    public var hasStability: Bool { segments.contains { $0.stability != nil } }
+
+    /// The column names: `segment, size, share, persona, action` (and
+    /// `stability` when a segment has one), then per feature `NAME mean`,
+    /// `NAME median`, `NAME diff (sd)`, then per category value
+    /// `COLUMN=VALUE` (its share of the segment).
     public var recordHeader: [String] {
-        var header = ["segment", "size", "share", "persona", "action"]
+        var header = ["segment", "size", "share", "persona", "action"] + (hasStability ? ["stability"] : [])
         for name in featureNames { header += ["\(name) mean", "\(name) median", "\(name) diff (sd)"] }
         for category in overall.categories {
             header += category.shares.map { "\(category.column)=\($0.value)" }
@@ -29,6 +33,7 @@ extension SegmentProfiles {
         return (segments + [overall]).map { profile in
             var record: [OutputValue] = [.text(profile.label), .integer(profile.size), share(profile.share),
                                          .text(profile.persona), profile.action.map { .text($0.text) } ?? .missing]
+            if hasStability { record.append(profile.stability.map(number) ?? .missing) }
             for feature in profile.features {
                 record += [number(feature.mean), number(feature.median), number(feature.difference)]
             }

@@ -17,10 +17,10 @@ public final class LabelledRowsWriter {
     private var values: [OutputValue] = []
 
     /// Starts writing to `sink` in `format` with the header `columnNames` +
-    /// `labelColumn`.
+    /// `labelColumn` (+ `valueColumn`, for `write(rowsOf:labels:valueOfSegment:)`).
     /// - Throws: a write failure of the header.
-    public init(sink: OutputSink, format: OutputFormat, columnNames: [String], labelColumn: String) throws {
-        header = columnNames + [labelColumn]
+    public init(sink: OutputSink, format: OutputFormat, columnNames: [String], labelColumn: String, valueColumn: String? = nil) throws {
+        header = columnNames + [labelColumn] + (valueColumn.map { [$0] } ?? [])
         writer = try RecordWriter(sink: sink, format: format, header: header)
     }
 
@@ -51,6 +51,27 @@ public final class LabelledRowsWriter {
                 for column in 0..<table.columnCount { values.append(table.outputValue(row: row, column: column)) }
                 values.append(labels[row].map { .integer($0) } ?? .missing)
                 try writer.write(values)
+            }
+        }
+    }
+
+    /// Writes every row of `table` unchanged plus its label and, in one more
+    /// column (the header must have it: `columnNames` + label + its name),
+    /// its segment's value from `valueOfSegment` (empty without a label).
+    /// Row by row: for the optional columns of a run (`cluster --stability`).
+    public func write(rowsOf table: Table, labels: [Int?], valueOfSegment: [Double]) throws {
+        precondition(header.count == table.columnCount + 2, "the header needs the value column")
+        try table.withCells { cells in
+            for row in 0..<table.rowCount {
+                let appended: [OutputValue] = [labels[row].map { .integer($0) } ?? .missing,
+                                               labels[row].flatMap { $0 >= 0 ? .number(valueOfSegment[$0]) : nil } ?? .missing]
+                if writer.passesCellsThrough {
+                    try writer.write(cells: { cells.cell(row: row, column: $0) }, count: table.columnCount, appending: appended)
+                } else {
+                    values.removeAll(keepingCapacity: true)
+                    for column in 0..<table.columnCount { values.append(table.outputValue(row: row, column: column)) }
+                    try writer.write(values + appended)
+                }
             }
         }
     }

@@ -69,7 +69,8 @@ enum ClusterCommand: SegmentCommand {
         try ClusterOutput.writeExtras(prepared, outcome: outcome, algorithm: algorithm.rawValue, table: table,
                                       labelColumn: labelColumn, options: options.labels, outputs: outputs)
         try ClusterOutput.writeRows(table, features: prepared.features, clustering: outcome.clustering,
-                                    labelColumn: labelColumn, output: options.output, threads: threads, outputs: outputs)
+                                    labelColumn: labelColumn, stability: outcome.stability, output: options.output,
+                                    threads: threads, outputs: outputs)
         // The summary's silhouette is computed while the outputs are synced
         // to disk; it is printed once they are in place.
         let features = prepared.features.matrix

@@ -35,11 +35,21 @@ enum ClusterOutput {
 
     /// Writes every table row plus its label (empty for rows without features)
     /// to `-o` (committed with the other outputs of `outputs`) or standard output.
+    /// With `stability`, a `stability` column gives each row its segment's value.
     static func writeRows(_ table: Table, features: FeatureMatrix, clustering: Clustering, labelColumn: String,
-                          output: OutputOptions, threads: Int, outputs: OutputBatch) throws {
+                          stability: BootstrapStability? = nil, output: OutputOptions, threads: Int, outputs: OutputBatch) throws {
         var labelOfRow = [Int?](repeating: nil, count: table.rowCount)
         for (matrixRow, tableRow) in features.tableRows.enumerated() { labelOfRow[tableRow] = clustering.labels[matrixRow] }
         let sink = try outputs.open(output.destination)
+        if let stability {
+            if table.columnIndex(named: ProfileColumns.stabilityColumn) != nil {
+                throw UsageError(message: "--stability adds a column '\(ProfileColumns.stabilityColumn)', which the input already has; rename that column")
+            }
+            let writer = try LabelledRowsWriter(sink: sink, format: output.format(report: false), columnNames: table.columnNames,
+                                                labelColumn: labelColumn, valueColumn: ProfileColumns.stabilityColumn)
+            try writer.write(rowsOf: table, labels: labelOfRow, valueOfSegment: stability.segmentMeans)
+            return try writer.finish()
+        }
         let writer = try LabelledRowsWriter(sink: sink, format: output.format(report: false), columnNames: table.columnNames,
                                             labelColumn: labelColumn)
         try writer.write(rowsOf: table, labels: labelOfRow, threads: threads)

@@ -9,6 +9,12 @@ struct ProfileColumns {
     var numeric: [Int]
     /// Categorical columns described by shares.
     var categorical: [Int]
+    /// The numeric `stability` column `segment cluster --stability` writes,
+    /// reported per segment rather than described as a feature.
+    var stability: Int?
+
+    /// The name of the column that carries each row's segment stability.
+    static let stabilityColumn = "stability"
 
     /// Resolves the label column (`labelColumn`, `nil` when not named: then
     /// `segment`, which must exist), the id column and the described columns
@@ -34,13 +40,15 @@ struct ProfileColumns {
             }
         } else {
             chosen = table.columns.indices.filter { column in
-                column != label && column != id
+                column != label && column != id && table.columnNames[column] != stabilityColumn
                     && (table.columns[column].type.isNumeric || table.columns[column].type == .categorical)
             }
         }
+        let stability = table.columnIndex(named: stabilityColumn).flatMap { table.columns[$0].type.isNumeric ? $0 : nil }
         return ProfileColumns(label: label,
                               numeric: chosen.filter { table.columns[$0].type.isNumeric },
-                              categorical: chosen.filter { table.columns[$0].type == .categorical })
+                              categorical: chosen.filter { table.columns[$0].type == .categorical },
+                              stability: stability)
     }
 }
 

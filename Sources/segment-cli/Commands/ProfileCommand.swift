@@ -42,7 +42,8 @@ enum ProfileCommand: SegmentCommand {
         let table = try options.input.loadTable(options.positionals, threads: options.runtime.threadCount)
         let columns = try options.columns.resolve(in: table)
         let profiles = try ProfileBuilder.build(table: table, labels: SegmentLabels(table: table, labelColumn: columns.label),
-                                                featureColumns: columns.numeric, categoryColumns: columns.categorical)
+                                                featureColumns: columns.numeric, categoryColumns: columns.categorical,
+                                                stabilityColumn: columns.stability)
         let labelled = profiles.overall.size
         var summary = "\(table.source): \(profiles.segments.count) segments, \(labelled) labelled rows"
         if profiles.unlabelledCount > 0 { summary += ", \(profiles.unlabelledCount) without a label (left out)" }
