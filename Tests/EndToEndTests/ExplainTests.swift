@@ -23,7 +23,7 @@ import Testing
         let run = try SegmentRunner.run(["explain", "labels.csv", "--features", Self.features, "--format", "csv", "--rules-out", "rules.sql"], in: directory)
         #expect(run.status == 0, "\(run.stderr)")
         let rows = run.stdout.split(separator: "\n")
-        #expect(rows.first == "segment,rule,support,precision,recall")
+        #expect(rows.first == "segment,rule,support,precision,recall,importance")
         #expect(rows.count == 6)
         // Each rule has at most three conditions.
         let conditions = rows.dropFirst().map { row in row.components(separatedBy: " and ").count }

@@ -15,6 +15,9 @@ extension RuleTree {
         public var precision: Double
         /// The share of the segment's rows that the rule covers.
         public var recall: Double
+        /// Each feature's share of the impurity decrease of the splits on
+        /// the paths to the segment's leaves (summing to 1; all 0 without a split).
+        public var importance: [Double]
     }
 
     /// Every segment's rule, in segment order.
@@ -23,10 +26,16 @@ extension RuleTree {
         return segmentSizes.indices.map { segment in
             let predicting = leaves.filter { $0.segment == segment }
             let rows = predicting.reduce(0) { $0 + $1.rows }, correct = predicting.reduce(0) { $0 + $1.correct }
+            var importance = [Double](repeating: 0, count: features.count)
+            for leaf in predicting {
+                for step in leaf.pathGains { importance[step.feature] += step.gain }
+            }
+            let sum = importance.reduce(0, +)
             return SegmentRule(segment: segment, alternatives: predicting.map { Self.simplified($0.conditions) },
                                support: Double(rows) / total,
                                precision: rows == 0 ? 0 : Double(correct) / Double(rows),
-                               recall: segmentSizes[segment] == 0 ? 0 : Double(correct) / Double(segmentSizes[segment]))
+                               recall: segmentSizes[segment] == 0 ? 0 : Double(correct) / Double(segmentSizes[segment]),
+                               importance: sum > 0 ? importance.map { $0 / sum } : importance)
         }
     }
 

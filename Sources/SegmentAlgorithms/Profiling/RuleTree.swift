@@ -28,6 +28,13 @@ public struct RuleTree: Sendable {
 
     /// One test on a path from the root.
     public enum Condition: Sendable, Equatable {
+        /// The feature the condition tests.
+        public var feature: Int {
+            switch self {
+            case .below(let feature, _), .atLeast(let feature, _), .equals(let feature, _), .differs(let feature, _): return feature
+            }
+        }
+
         /// `feature < threshold`.
         case below(feature: Int, threshold: Double)
         /// `feature >= threshold`.
@@ -48,6 +55,10 @@ public struct RuleTree: Sendable {
         public var rows: Int
         /// The rows of the predicted segment in the leaf.
         public var correct: Int
+        /// For each split on the path: its feature and its impurity decrease
+        /// weighted by the share of all rows it split (scikit-learn's
+        /// `feature_importances_` terms).
+        public var pathGains: [(feature: Int, gain: Double)]
     }
 
     /// The leaves, in the order of their paths (the `below`/`equals` side first).
@@ -75,6 +86,7 @@ public struct RuleTree: Sendable {
         struct Node {
             var rows: [Int]
             var conditions: [Condition]
+            var pathGains: [(feature: Int, gain: Double)]
             var split: (gain: Double, yes: Condition, no: Condition, yesRows: [Int], noRows: [Int])?
         }
         func counts(_ rows: [Int]) -> [Int] {
@@ -82,23 +94,25 @@ public struct RuleTree: Sendable {
             for row in rows { counts[labels[row]] += 1 }
             return counts
         }
-        func prepared(_ rows: [Int], _ conditions: [Condition]) -> Node {
+        func prepared(_ rows: [Int], _ conditions: [Condition], _ pathGains: [(feature: Int, gain: Double)]) -> Node {
             let split = conditions.count < maximumDepth ? Self.bestSplit(rows: rows, features: features, labels: labels, segments: segmentCount) : nil
-            return Node(rows: rows, conditions: conditions, split: split)
+            return Node(rows: rows, conditions: conditions, pathGains: pathGains, split: split)
         }
         // The leaves so far, in path order; the one whose split gains most is split next.
-        var nodes = [prepared(Array(labels.indices), [])]
+        var nodes = [prepared(Array(labels.indices), [], [])]
         while nodes.count < maximumLeaves {
             guard let best = nodes.indices.filter({ nodes[$0].split != nil }).max(by: { nodes[$0].split!.gain < nodes[$1].split!.gain
                 || (nodes[$0].split!.gain == nodes[$1].split!.gain && $0 > $1) }) else { break }
             let node = nodes.remove(at: best), split = node.split!
-            nodes.insert(contentsOf: [prepared(split.yesRows, node.conditions + [split.yes]),
-                                      prepared(split.noRows, node.conditions + [split.no])], at: best)
+            let gains = node.pathGains + [(split.yes.feature, split.gain * Double(node.rows.count) / Double(labels.count))]
+            nodes.insert(contentsOf: [prepared(split.yesRows, node.conditions + [split.yes], gains),
+                                      prepared(split.noRows, node.conditions + [split.no], gains)], at: best)
         }
         leaves = nodes.map { node in
             let counts = counts(node.rows)
             let segment = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) } ?? 0
-            return Leaf(conditions: node.conditions, segment: segment, rows: node.rows.count, correct: counts[segment])
+            return Leaf(conditions: node.conditions, segment: segment, rows: node.rows.count, correct: counts[segment],
+                        pathGains: node.pathGains)
         }
     }
 

@@ -7,7 +7,7 @@ enum ExplainCommand: SegmentCommand {
         name: "explain",
         abstract: "Describe each segment as a plain rule over the original feature values (a shallow threshold tree).",
         discussion: """
-        Reads a table with a segment label column, such as the output of 'segment cluster', learns a decision tree (CART, Gini impurity, grown best first as scikit-learn's DecisionTreeClassifier with max_leaf_nodes) that predicts the segment from the original, unscaled values, and prints one row per segment: segment, rule, support (share of all rows the rule covers), precision (share of the rule's rows in the segment) and recall (share of the segment the rule covers).
+        Reads a table with a segment label column, such as the output of 'segment cluster', learns a decision tree (CART, Gini impurity, grown best first as scikit-learn's DecisionTreeClassifier with max_leaf_nodes) that predicts the segment from the original, unscaled values, and prints one row per segment: segment, rule, support (share of all rows the rule covers), precision (share of the rule's rows in the segment), recall (share of the segment the rule covers) and importance (each feature's share of the impurity decrease of the splits leading to the segment, most important first).
 
         Numeric conditions read 'Annual Income (k$) >= 69.5' (thresholds halfway between two values in the data); categorical ones 'Gender = Female'. A segment the tree gives several leaves gets their 'or'. Standard error says how faithful the rules are: the share of rows whose rule gives their segment. --rules-out FILE.sql writes the rules as one SQL CASE expression that labels rows in a database without segment.
 
@@ -64,10 +64,11 @@ enum ExplainCommand: SegmentCommand {
         let format = options.output.format(report: true)
         let readable = format == .table || format == .markdown
         func share(_ value: Double) -> OutputValue { readable ? .text(formatNumber(value, decimals: 3)) : .number(value) }
-        let writer = try RecordWriter(sink: sink, format: format, header: ["segment", "rule", "support", "precision", "recall"])
+        let writer = try RecordWriter(sink: sink, format: format, header: ["segment", "rule", "support", "precision", "recall", "importance"])
         for rule in tree.segmentRules {
             try writer.write([.text(fitted.keys[rule.segment]), .text(RuleText.plain(rule, features: tree.features)),
-                              share(rule.support), share(rule.precision), share(rule.recall)])
+                              share(rule.support), share(rule.precision), share(rule.recall),
+                              .text(RuleText.importance(rule, features: tree.features))])
         }
         try writer.finish()
         try sql?.write(RuleText.sql(tree, keys: fitted.keys))

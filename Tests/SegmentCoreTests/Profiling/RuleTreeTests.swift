@@ -20,6 +20,9 @@ import Testing
         #expect(rules.allSatisfy { rule in rule.precision == 1 && rule.recall == 1 })
         let third: Double = 4.0 / 12
         #expect(rules.map(\.support) == [third, third, third])
+        // One feature carries every split: all of each segment's importance.
+        #expect(rules.map(\.importance) == [[1], [1], [1]])
+        #expect(RuleText.importance(rules[1], features: tree.features) == "x 1")
     }
 
     @Test func categoriesSplitOneAgainstTheRest() {
