@@ -37,8 +37,8 @@ public struct BootstrapStability: Sendable, Equatable {
         let k = (labels.max() ?? -1) + 1
         let n = data.rows
         let generator = SplitMix64(seed: configuration.seed)
-        let scored: [Result<[Double], any Error>] = ParallelChunks(count: resamples, chunkSize: 1, threads: configuration.threads)
-            .mapChunks { resample, _ in
+        let perResample = try ParallelChunks(count: resamples, chunkSize: 1, threads: configuration.threads)
+            .tryMapChunks { resample, _ in
                 var random = generator.derived(stream: UInt64(resample))
                 var drawn = [Bool](repeating: false, count: n)
                 for _ in 0..<n { drawn[Int(random.next() % UInt64(n))] = true }
@@ -47,13 +47,10 @@ public struct BootstrapStability: Sendable, Equatable {
                 settings.clusterCount = min(k, rows.count)
                 settings.threads = 1
                 settings.seed = random.next()
-                return Result {
-                    let refit = try KMeans.fit(data.selectingRows(rows), configuration: settings)
-                    return Self.bestJaccard(original: rows.map { labels[$0] }, refit: refit.labels, segments: k,
-                                            clusters: settings.clusterCount)
-                }
+                let refit = try KMeans.fit(data.selectingRows(rows), configuration: settings)
+                return Self.bestJaccard(original: rows.map { labels[$0] }, refit: refit.labels, segments: k,
+                                        clusters: settings.clusterCount)
             }
-        let perResample = try scored.map { try $0.get() }
         segmentMeans = (0..<k).map { segment in perResample.reduce(0) { $0 + $1[segment] } / Double(resamples) }
         self.resamples = resamples
     }

@@ -64,21 +64,18 @@ public struct GapStatistic: Sendable {
         let shared = UncheckedSendable(box)
         let generator = SplitMix64(seed: configuration.seed)
         let ks = logW.map(\.k)
-        let simulated: [Result<[Double], any Error>] = ParallelChunks(count: referenceSets, chunkSize: 1, threads: configuration.threads)
-            .mapChunks { set, _ in
+        let logWStar = try ParallelChunks(count: referenceSets, chunkSize: 1, threads: configuration.threads)
+            .tryMapChunks { set, _ in
                 var random = generator.derived(stream: UInt64(set))
                 let reference = shared.value.uniformSample(rows: data.rows, random: &random)
                 var settings = configuration
                 settings.threads = 1
                 settings.seed = random.next()
-                return Result {
-                    try ks.map { k in
-                        settings.clusterCount = k
-                        return Self.logWithinSumOfSquares(try KMeans.fit(reference, configuration: settings).inertia)
-                    }
+                return try ks.map { k in
+                    settings.clusterCount = k
+                    return Self.logWithinSumOfSquares(try KMeans.fit(reference, configuration: settings).inertia)
                 }
             }
-        let logWStar = try simulated.map { try $0.get() }
         let factor = (1 + 1 / Double(referenceSets)).squareRoot()
         values = logW.enumerated().map { index, observed in
             let draws = logWStar.map { $0[index] }

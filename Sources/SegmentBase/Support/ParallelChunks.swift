@@ -85,6 +85,13 @@ public struct ParallelChunks: Sendable {
         mapChunks(alongside: nil, transform)
     }
 
+    /// `mapChunks` for a transform that can fail: every chunk runs, and the
+    /// error of the first failing chunk in chunk order is thrown, so the
+    /// outcome is the same for any thread count.
+    public func tryMapChunks<T>(_ transform: @Sendable (_ chunk: Int, _ range: Range<Int>) throws -> T) throws -> [T] {
+        try mapChunks { chunk, range in Result { try transform(chunk, range) } }.map { try $0.get() }
+    }
+
     /// `mapChunks` while one worker first runs `job` (see
     /// `forEachChunk(alongside:_:)`).
     @inlinable
