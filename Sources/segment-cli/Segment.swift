@@ -22,6 +22,7 @@ enum Segment {
         ReportCommand.self,
         RecommendCommand.self,
         RFMCommand.self,
+        CLVCommand.self,
         HelpCommand.self,
     ]
 

@@ -227,7 +227,7 @@ import Testing
             (["cluster", "one.csv", "--k", "2"], 2,
              "segment: error: k=2 but the input has only 1 row; choose k ≤ 1\n"),
             (["rfm", "dates.csv"], 1,
-             "segment: error: dates.csv:2 column 'date': expected a date YYYY-MM-DD, found '01/02/2024'\n"),
+             "segment: error: dates.csv:2 column 'date': expected a date YYYY-MM-DD or YYYYMMDD, found '01/02/2024'\n"),
         ]
         for (arguments, status, stderr) in cases {
             let run = try SegmentRunner.run(arguments, in: directory)

@@ -12,10 +12,13 @@ public enum ProfileBuilder {
     ///   - labels: each row's segment.
     ///   - featureColumns: numeric columns to summarise.
     ///   - categoryColumns: categorical columns reported as shares.
+    ///   - stabilityColumn: a column of each row's segment stability, reported as its mean.
+    ///   - valueColumns: customer-value columns, reported as each segment's
+    ///     total and share of the value and mean probability of being active.
     /// - Throws: `SegmentError.invalidInput` when no row has a label.
     /// - Complexity: O(n log n) per feature (medians sort each segment's values).
     public static func build(table: Table, labels: SegmentLabels, featureColumns: [Int], categoryColumns: [Int],
-                             stabilityColumn: Int? = nil) throws -> SegmentProfiles {
+                             stabilityColumn: Int? = nil, valueColumns: CustomerValueColumns? = nil) throws -> SegmentProfiles {
         precondition(labels.rows.count == table.rowCount, "one segment per table row")
         let keys = labels.keys, rowSegments = labels.rows
         let labelledRows = rowSegments.indices.filter { rowSegments[$0] >= 0 }
@@ -68,10 +71,27 @@ public enum ProfileBuilder {
         }
         var overall = profile(label: "all", isNoise: false, rows: labelledRows)
         overall.persona = "everyone"
+        if let valueColumns {
+            let total = customerValue(table: table, columns: valueColumns, rows: labelledRows, everyone: nil)
+            overall.customerValue = total
+            for index in segments.indices {
+                segments[index].customerValue = customerValue(table: table, columns: valueColumns, rows: members[index], everyone: total?.totalCLV)
+            }
+        }
         return SegmentProfiles(segments: segments, overall: overall,
                                unlabelledCount: table.rowCount - labelledRows.count,
                                featureNames: featureNames,
                                categoryColumns: categoryColumns.map { table.columnNames[$0] })
+    }
+
+    /// The summed `clv` of `rows` (missing values skipped), its share of
+    /// `everyone`'s (1 when `nil`), and the mean `p_alive`.
+    static func customerValue(table: Table, columns: CustomerValueColumns, rows: [Int], everyone: Double?) -> SegmentCustomerValue? {
+        guard let clv = table.columns[columns.clv].values else { return nil }
+        let total = rows.reduce(0.0) { sum, row in clv[row].isNaN ? sum : sum + clv[row] }
+        let share = everyone.map { $0 != 0 ? total / $0 : 0 } ?? 1
+        let alive = columns.probabilityAlive.flatMap { table.columns[$0].values }.map { summarize($0, rows: rows).mean }
+        return SegmentCustomerValue(totalCLV: total, clvShare: share, meanProbabilityAlive: alive.flatMap { $0.isFinite ? $0 : nil })
     }
 
     /// Mean, median and sample standard deviation of the present values at `rows`.

@@ -49,6 +49,51 @@ public struct SegmentProfile: Sendable, Equatable {
     /// The segment's bootstrap stability, read from the input's `stability`
     /// column (written by `segment cluster --stability`); `nil` without one.
     public var stability: Double?
+    /// What the segment's customers are worth, read from the input's `clv`
+    /// and `p_alive` columns (written by `segment clv`); `nil` without them.
+    public var customerValue: SegmentCustomerValue?
+}
+
+/// A segment's customer value: its summed lifetime value, that sum's share
+/// of everyone's, and its customers' mean probability of being active.
+public struct SegmentCustomerValue: Sendable, Equatable {
+    /// The summed `clv` of the segment's rows.
+    public var totalCLV: Double
+    /// `totalCLV` over the summed `clv` of every labelled row.
+    public var clvShare: Double
+    /// The mean `p_alive` of the segment's rows; `nil` without that column.
+    public var meanProbabilityAlive: Double?
+
+    /// A segment's value figures.
+    public init(totalCLV: Double, clvShare: Double, meanProbabilityAlive: Double?) {
+        self.totalCLV = totalCLV
+        self.clvShare = clvShare
+        self.meanProbabilityAlive = meanProbabilityAlive
+    }
+}
+
+/// The columns of a labelled table that carry customer value (`segment clv`'s output).
+public struct CustomerValueColumns: Sendable, Equatable {
+    /// The numeric `clv` column.
+    public var clv: Int
+    /// The numeric `p_alive` column, if present.
+    public var probabilityAlive: Int?
+
+    /// The value columns at these indices.
+    public init(clv: Int, probabilityAlive: Int?) {
+        self.clv = clv
+        self.probabilityAlive = probabilityAlive
+    }
+
+    /// The names `segment clv` writes.
+    public static let clvName = "clv", probabilityAliveName = "p_alive"
+
+    /// The value columns of `table` by those names, when `clv` is a numeric column.
+    public init?(table: Table) {
+        guard let clv = table.columnIndex(named: Self.clvName), table.columns[clv].type.isNumeric else { return nil }
+        let alive = table.columnIndex(named: Self.probabilityAliveName).flatMap { table.columns[$0].type.isNumeric ? $0 : nil }
+        self.init(clv: clv, probabilityAlive: alive)
+    }
 }
 
 /// The profiles of every segment of a labelled table, plus the overall row.

@@ -58,7 +58,7 @@ public struct PurchaseColumns: Sendable, Equatable {
     /// `customer`, `user` or `client` (an id-like one first); item:
     /// `product`, `item` or `sku`; quantity: `quantity` or `qty`; date: a
     /// column of type date (one named `date` first); amount: `amount`,
-    /// `revenue`, `total` or `spend`; price: `price`.
+    /// `revenue`, `total`, `spend`, `sales`, `dollar` or `value`; price: `price`.
     ///
     /// - Parameters:
     ///   - requireItem: whether a missing item column is an error.
@@ -93,9 +93,23 @@ public struct PurchaseColumns: Sendable, Equatable {
             return dates.first { columnNames[$0].lowercased().contains("date") } ?? dates.first
                 ?? (requireDate ? detect(["date"], in: columnNames) : nil)
         }
-        let amount = try pick(names.amount, parameter: "amount" + parameterSuffix) { detect(["amount", "revenue", "total", "spend"], in: columnNames) }
+        let amount = try pick(names.amount, parameter: "amount" + parameterSuffix) { detect(["amount", "revenue", "total", "spend", "sales", "dollar", "value"], in: columnNames) }
         let price = try pick(names.price, parameter: "price" + parameterSuffix) { detect(["price"], in: columnNames) }
         return PurchaseColumns(customer: customer, item: item, quantity: quantity, date: date, amount: amount, price: price)
+    }
+
+    /// The columns of a log read for customer value or RFM (no item): the
+    /// customer and date, and the money as an amount column, or as quantity
+    /// × price when a price is named without an amount (or only those are found).
+    /// - Throws: as `resolve`.
+    public static func resolveMoney(_ names: Names, in table: Table) throws -> PurchaseColumns {
+        var columns = try resolve(names, in: table, requireItem: false, requireDate: true, parameterSuffix: "")
+        columns.item = nil
+        // An explicit price (with a quantity) wins over a detected amount.
+        if names.price != nil && names.amount == nil { columns.amount = nil }
+        if columns.amount == nil && columns.quantity == nil { columns.price = nil }
+        if columns.amount != nil || columns.price == nil { columns.quantity = nil }
+        return columns
     }
 
     /// The first column whose lower-cased name contains one of `keywords`,

@@ -35,7 +35,8 @@ public struct PurchaseLog: Sendable {
     ///   - extraItems: items to include even if never bought (the catalog).
     /// - Throws: `SegmentError.invalidData` naming line and column for an
     ///   empty id, a quantity, amount or price that is not a number, or a
-    ///   date that is not `YYYY-MM-DD`; `SegmentError.invalidInput` when one
+    ///   date that is not in the column's format (`YYYY-MM-DD` with an optional
+    ///   time, or `YYYYMMDD`, as its first row); `SegmentError.invalidInput` when one
     ///   customer's quantities of one item add up past the largest number.
     public init(table: Table, columns: PurchaseColumns, extraCustomers: [String] = [], extraItems: [String] = []) throws {
         let rowCount = table.rowCount
@@ -46,6 +47,7 @@ public struct PurchaseLog: Sendable {
         var days: [Double]? = columns.date == nil ? nil : [Double](repeating: 0, count: rowCount)
         let hasMoney = columns.amount != nil || columns.price != nil
         var amounts: [Double]? = hasMoney ? [Double](repeating: 0, count: rowCount) : nil
+        var dateFormat: PurchaseDateFormat?
         try table.withCells { cells in
             func fail(_ row: Int, _ column: Int, _ message: ParameterText) -> SegmentError {
                 .invalidData(file: table.source, line: table.rowLines[row], column: table.columnNames[column], message: message)
@@ -67,9 +69,10 @@ public struct PurchaseLog: Sendable {
                 if let column = columns.item { itemIds.append(try id(row, column)) }
                 if let column = columns.quantity { quantities[row] = try number(row, column, "quantity") }
                 if let column = columns.date {
-                    let cell = cells.cell(row: row, column: column)
-                    guard let seconds = CellParsing.parseDate(CellParsing.trimmingSpaces(cell)) else {
-                        throw fail(row, column, "expected a date YYYY-MM-DD, found \(MessageText.quoted(cell))")
+                    let cell = CellParsing.trimmingSpaces(cells.cell(row: row, column: column))
+                    if dateFormat == nil { dateFormat = PurchaseDateFormat.detect(cell) }
+                    guard let format = dateFormat, let seconds = format.parse(cell) else {
+                        throw fail(row, column, "expected a date \(dateFormat?.rawValue ?? "YYYY-MM-DD or YYYYMMDD"), found \(MessageText.quoted(cell))")
                     }
                     days![row] = seconds / 86_400
                 }
@@ -144,4 +147,27 @@ public enum InteractionWeight: String, Sendable, CaseIterable {
     case quantity
     /// The number of purchases.
     case count
+}
+
+/// How a purchase date column writes its dates, decided by its first row.
+public enum PurchaseDateFormat: String, Sendable {
+    /// `YYYY-MM-DD`, optionally with a time of day (ISO 8601).
+    case iso = "YYYY-MM-DD"
+    /// `YYYYMMDD`, eight digits.
+    case compact = "YYYYMMDD"
+
+    /// The format of `cell`, or `nil` when it is neither.
+    public static func detect(_ cell: UnsafeBufferPointer<UInt8>) -> PurchaseDateFormat? {
+        if CellParsing.parseDate(cell) != nil { return .iso }
+        if CellParsing.parseCompactDate(cell) != nil { return .compact }
+        return nil
+    }
+
+    /// Seconds since 1970-01-01 UTC of `cell`, or `nil` when it is not in this format.
+    public func parse(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
+        switch self {
+        case .iso: return CellParsing.parseDate(cell)
+        case .compact: return CellParsing.parseCompactDate(cell)
+        }
+    }
 }

@@ -324,6 +324,22 @@ public enum CellParsing {
         return index == count ? seconds : nil
     }
 
+    /// Parses a compact date `YYYYMMDD` (eight digits, a valid day, as in
+    /// the CDNOW purchase logs); returns seconds since 1970-01-01 UTC, or `nil`.
+    @inlinable
+    public static func parseCompactDate(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard cell.count == 8 else { return nil }
+        var digits = 0
+        for byte in cell {
+            let digit = byte &- 0x30
+            if digit > 9 { return nil }
+            digits = digits * 10 + Int(digit)
+        }
+        let year = digits / 10_000, month = digits / 100 % 100, day = digits % 100
+        guard year >= 1000, (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
+        return Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+    }
+
     /// Days in `month` of `year` in the proleptic Gregorian calendar.
     @inlinable
     public static func daysInMonth(year: Int, month: Int) -> Int {

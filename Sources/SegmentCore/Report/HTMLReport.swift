@@ -87,13 +87,22 @@ public enum HTMLReport {
     }
 
     static func glanceSection(_ profiles: SegmentProfiles) -> String {
-        var body = "<div class=\"table-wrap\"><table>\n<thead><tr><th>segment</th><th class=\"num\">size</th><th class=\"num\">share</th><th>persona</th><th>suggested action</th></tr></thead>\n<tbody>\n"
+        let valued = profiles.hasCustomerValue
+        var body = "<div class=\"table-wrap\"><table>\n<thead><tr><th>segment</th><th class=\"num\">size</th><th class=\"num\">share</th>"
+            + (valued ? "<th class=\"num\">total CLV</th><th class=\"num\">CLV share</th><th class=\"num\">mean p_alive</th>" : "")
+            + "<th>persona</th><th>suggested action</th></tr></thead>\n<tbody>\n"
         var regular = 0
         for profile in profiles.segments {
             let index = profile.isNoise ? -1 : regular
             if !profile.isNoise { regular += 1 }
             body += "<tr><td>" + swatch(index) + escaped(profile.label) + "</td>"
             body += "<td class=\"num\">\(profile.size)</td><td class=\"num\">" + percent(profile.share) + "</td>"
+            if valued {
+                let value = profile.customerValue
+                body += "<td class=\"num\">" + (value.map { DecimalText.format($0.totalCLV, decimals: 2) } ?? "—") + "</td>"
+                body += "<td class=\"num\">" + (value.map { percent($0.clvShare) } ?? "—") + "</td>"
+                body += "<td class=\"num\">" + (value?.meanProbabilityAlive.map { DecimalText.format($0, decimals: 3) } ?? "—") + "</td>"
+            }
             body += "<td><strong>" + escaped(profile.persona) + "</strong></td>"
             body += "<td>" + escaped(profile.action?.text ?? "—") + "</td></tr>\n"
         }
@@ -105,6 +114,9 @@ public enum HTMLReport {
         let noise = profiles.segments.first { $0.isNoise }?.size ?? 0
         let bars = SegmentSizeBars(sizes: profiles.segments.filter { !$0.isNoise }.map(\.size), names: names, noise: noise)
         body += figure(bars.svg(), caption: "Rows per segment and their share of all labelled rows.")
+        if let shares = ValueShareBars(profiles) {
+            body += figure(shares.svg(), caption: "Each segment's share of the customers next to its share of their summed lifetime value (the clv column of segment clv); mean p_alive is the segment's mean probability that a customer is still active.")
+        }
         body += "<p class=\"note\">Personas name each segment's strongest differences from the average customer (at least \(DecimalText.format(Persona.threshold)) standard deviations); actions follow fixed rules on income, spending, recency, frequency and age.</p>\n"
         return section("Segments at a glance", body)
     }

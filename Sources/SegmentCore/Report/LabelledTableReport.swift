@@ -8,11 +8,13 @@ import SegmentAlgorithms
 /// (k selection, silhouette, dendrogram) are added by the caller.
 public enum LabelledTableReport {
     /// A report for `table` segmented by `labels`, described on
-    /// `featureColumns` (numeric) and `categoryColumns`.
+    /// `featureColumns` (numeric) and `categoryColumns`, with each segment's
+    /// customer value when `valueColumns` are given.
     public static func content(table: Table, labels: SegmentLabels, featureColumns: [Int], categoryColumns: [Int],
-                               title: String, generator: String) throws -> ReportContent {
+                               valueColumns: CustomerValueColumns? = nil, title: String, generator: String) throws -> ReportContent {
         let profiles = try ProfileBuilder.build(table: table, labels: labels,
-                                                featureColumns: featureColumns, categoryColumns: categoryColumns)
+                                                featureColumns: featureColumns, categoryColumns: categoryColumns,
+                                                valueColumns: valueColumns)
         var content = ReportContent(title: title, subtitle: "Input: \(table.source)", generator: generator)
         content.profiles = profiles
         let regular = profiles.segments.filter { !$0.isNoise }

@@ -12,6 +12,9 @@ struct ProfileColumns {
     /// The numeric `stability` column `segment cluster --stability` writes,
     /// reported per segment rather than described as a feature.
     var stability: Int?
+    /// The `clv` and `p_alive` columns `segment clv` writes, reported as each
+    /// segment's customer value rather than described as features.
+    var value: CustomerValueColumns?
 
     /// The name of the column that carries each row's segment stability.
     static let stabilityColumn = "stability"
@@ -29,6 +32,7 @@ struct ProfileColumns {
         }
         let label = try ColumnSelection.resolve(labelName, in: table.columnNames, parameter: "label-column")
         let id = try ColumnSelection.idColumn(in: table, explicit: id)
+        let value = CustomerValueColumns(table: table)
         var chosen: [Int]
         if let names = features?.names {
             chosen = try ColumnSelection.resolve(names, in: table.columnNames, parameter: "features")
@@ -41,6 +45,7 @@ struct ProfileColumns {
         } else {
             chosen = table.columns.indices.filter { column in
                 column != label && column != id && table.columnNames[column] != stabilityColumn
+                    && column != value?.clv && column != value?.probabilityAlive
                     && (table.columns[column].type.isNumeric || table.columns[column].type == .categorical)
             }
         }
@@ -48,7 +53,7 @@ struct ProfileColumns {
         return ProfileColumns(label: label,
                               numeric: chosen.filter { table.columns[$0].type.isNumeric },
                               categorical: chosen.filter { table.columns[$0].type == .categorical },
-                              stability: stability)
+                              stability: stability, value: value)
     }
 }
 

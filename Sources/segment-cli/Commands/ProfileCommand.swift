@@ -43,7 +43,7 @@ enum ProfileCommand: SegmentCommand {
         let columns = try options.columns.resolve(in: table)
         let profiles = try ProfileBuilder.build(table: table, labels: SegmentLabels(table: table, labelColumn: columns.label),
                                                 featureColumns: columns.numeric, categoryColumns: columns.categorical,
-                                                stabilityColumn: columns.stability)
+                                                stabilityColumn: columns.stability, valueColumns: columns.value)
         let labelled = profiles.overall.size
         var summary = "\(table.source): \(profiles.segments.count) segments, \(labelled) labelled rows"
         if profiles.unlabelledCount > 0 { summary += ", \(profiles.unlabelledCount) without a label (left out)" }

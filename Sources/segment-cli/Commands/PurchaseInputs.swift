@@ -26,9 +26,19 @@ enum PurchaseInputs {
             .value("customer-column", \.columns.customer, "COL", help: "Customer id column of the purchases.", defaultDescription: "a column named like customer/user/client (id-like first)"),
             .value("item-column", \.columns.item, "COL", help: "Item id column of the purchases.", defaultDescription: "a column named like product/item/sku (id-like first)"),
             .value("quantity-column", \.columns.quantity, "COL", help: "Quantity column; without one every purchase counts 1.", defaultDescription: "a column named like quantity/qty"),
-            .value("date-column", \.columns.date, "COL", help: "Purchase date column (YYYY-MM-DD).", defaultDescription: "the first date column"),
+            .value("date-column", \.columns.date, "COL", help: "Purchase date column (YYYY-MM-DD, YYYYMMDD or an ISO date-time).", defaultDescription: "the first date column"),
         ]
     }
+
+    /// `--customer`, `--date`, `--amount`, `--quantity` and `--price`: the
+    /// columns of a log read for the money spent (`rfm`, `clv`).
+    static let moneyColumnOptions: [Option<PurchaseColumns.Names>] = [
+        .value("customer", \.customer, "COL", help: "Customer id column.", defaultDescription: "a column named like customer/user/client (id-like first)"),
+        .value("date", \.date, "COL", help: "Purchase date column (YYYY-MM-DD, YYYYMMDD or an ISO date-time).", defaultDescription: "the first date column, else one named like date"),
+        .value("amount", \.amount, "COL", help: "Money spent per purchase.", defaultDescription: "a column named like amount/revenue/total/spend/sales/dollar/value"),
+        .value("quantity", \.quantity, "COL", help: "Quantity column, with --price instead of --amount."),
+        .value("price", \.price, "COL", help: "Unit price column, with --quantity instead of --amount."),
+    ]
 
     /// The purchase log with the catalog aligned to its items.
     struct Loaded {

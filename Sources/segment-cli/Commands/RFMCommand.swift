@@ -35,12 +35,8 @@ enum RFMCommand: SegmentCommand {
         var quiet: Bool { runtime.quiet }
 
         static let declarations: [Option<Options>] = InputOptions.declarations.lifted(to: \.input)
+            + PurchaseInputs.moneyColumnOptions.lifted(to: \.columns)
             + [
-                .value("customer", \.columns.customer, "COL", help: "Customer id column.", defaultDescription: "a column named like customer/user/client (id-like first)"),
-                .value("date", \.columns.date, "COL", help: "Purchase date column (YYYY-MM-DD).", defaultDescription: "the first date column"),
-                .value("amount", \.columns.amount, "COL", help: "Money spent per purchase.", defaultDescription: "a column named like amount/revenue/total/spend"),
-                .value("quantity", \.columns.quantity, "COL", help: "Quantity column, with --price instead of --amount."),
-                .value("price", \.columns.price, "COL", help: "Unit price column, with --quantity instead of --amount."),
                 .value("as-of", \.asOf, "DATE", help: "Reference date (YYYY-MM-DD) for recency.", defaultDescription: "the day after the latest purchase") { text, option in
                     var text = text
                     guard let seconds = text.withUTF8({ CellParsing.parseDate($0) }) else {

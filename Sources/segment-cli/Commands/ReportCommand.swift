@@ -120,7 +120,7 @@ enum ReportCommand: SegmentCommand {
         let labels = SegmentLabels(table: table, labelColumn: columns.label)
         var content = try LabelledTableReport.content(
             table: table, labels: labels, featureColumns: columns.numeric, categoryColumns: columns.categorical,
-            title: options.title, generator: "segment \(Segment.version)")
+            valueColumns: columns.value, title: options.title, generator: "segment \(Segment.version)")
         if let path = options.linkageIn {
             let source = InputSource(argument: path)
             let linkage = try TableLoader.load(source, dialect: try options.input.dialect(for: source))
