@@ -42,6 +42,9 @@ import Testing
         // Totals as lifetimes' calibration_and_holdout_data gives them on this file: 145 actual, 122.57 predicted.
         #expect(result.stdout.contains("total,200,145,122.57,"))
         #expect(result.stderr.contains("clv: holdout 39 weeks: actual 145 transactions, predicted 122.6"))
+        let ignored = try SegmentRunner.run(["clv", Self.transactions, "--calibration-end", "2025-09-30", "--evaluate", "--horizon", "10", "--margin", "0.3"])
+        #expect(ignored.stderr.contains("segment: warning: --horizon, --margin do not apply to --evaluate"))
+        #expect(ignored.status == 0 && ignored.stdout == result.stdout)
     }
 
     @Test("cluster | clv --segments - --by-segment: one row per segment whose shares add up to 1")
@@ -154,6 +157,8 @@ import Testing
         Case(arguments: ["clv", transactions, "--model", SegmentRunner.fixture("reference/kmeans_mall.json")], status: 1,
              message: "not a customer-value model"),
         Case(arguments: ["clv", transactions, "--by-segment"], status: 2, message: "--by-segment applies to --segments"),
+        Case(arguments: ["clv", transactions, "--evaluate", "--calibration-end", "2025-09-30", "--segments", transactions], status: 2,
+             message: "--segments labels the per-customer or per-segment output, which --evaluate replaces"),
         Case(arguments: ["clv", transactions, "--calibration-end", "2025-13-01"], status: 2,
              message: "--calibration-end expects a date YYYY-MM-DD or YYYYMMDD, got '2025-13-01'"),
     ]

@@ -95,6 +95,17 @@ enum CLVCommand: SegmentCommand {
         if options.evaluate && options.bySegment {
             throw UsageError(message: "--evaluate and --by-segment each print their own table; give one of them")
         }
+        if options.evaluate && options.segments != nil {
+            throw UsageError(message: "--segments labels the per-customer or per-segment output, which --evaluate replaces by its holdout table; give one of them")
+        }
+        if options.evaluate {
+            let defaults = Options()
+            let unused = [(options.horizon != nil, "--horizon"), (options.discountRate != defaults.discountRate, "--discount-rate"),
+                          (options.margin != defaults.margin, "--margin")].filter(\.0).map(\.1)
+            if !unused.isEmpty {
+                console.warning("\(unused.joined(separator: ", ")) \(unused.count == 1 ? "does" : "do") not apply to --evaluate, which forecasts the holdout's length and prints no value")
+            }
+        }
         if options.evaluate && options.calibrationEnd == nil {
             throw UsageError(message: "--evaluate needs --calibration-end DATE: the purchases after it are the holdout the forecast is compared with")
         }
