@@ -118,4 +118,26 @@ struct ProfileBuilderTests {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
+
+    @Test("customer value per segment: total and share of clv, mean p_alive (missing clv skipped)")
+    func customerValue() throws {
+        let table = try RecommendTestSupport.table("""
+            customer_id,recency,clv,p_alive,segment
+            1,1,10,0.5,a
+            2,2,30,1.0,a
+            3,3,,0.2,b
+            4,4,60,0.4,b
+            5,5,0,0.9,
+            """)
+        let value = try #require(CustomerValueColumns(table: table))
+        let profiles = try ProfileBuilder.build(table: table, labels: SegmentLabels(table: table, labelColumn: 4),
+                                                featureColumns: [1], categoryColumns: [], valueColumns: value)
+        // Worked by hand: a 10 + 30 = 40 of 100, mean p_alive 0.75; b 60 of 100 (the empty clv skipped), mean p_alive 0.3.
+        #expect(profiles.segments.map { $0.customerValue } == [
+            SegmentCustomerValue(totalCLV: 40, clvShare: 0.4, meanProbabilityAlive: 0.75),
+            SegmentCustomerValue(totalCLV: 60, clvShare: 0.6, meanProbabilityAlive: 0.30000000000000004),
+        ])
+        #expect(profiles.overall.customerValue?.totalCLV == 100)
+        #expect(profiles.recordHeader.prefix(8) == ["segment", "size", "share", "persona", "action", "total_clv", "clv_share", "mean_p_alive"])
+    }
 }
