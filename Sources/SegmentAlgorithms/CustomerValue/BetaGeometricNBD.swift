@@ -14,8 +14,11 @@ public struct BetaGeometricNBD: PurchaseCountModel, Equatable {
     /// Second shape of the drop-out probability distribution.
     public var b: Double
 
+    /// The model's name on the command line and in saved models.
     public static let name = "bg-nbd"
+    /// The parameters' names, as saved models write them.
     public static let parameterNames = ["r", "alpha", "a", "b"]
+    /// The parameters in the order of `parameterNames`.
     public var parameterValues: [Double] { [r, alpha, a, b] }
 
     /// A model with the given parameters.
@@ -26,6 +29,7 @@ public struct BetaGeometricNBD: PurchaseCountModel, Equatable {
         self.b = b
     }
 
+    /// A model with `values` in the order of `parameterNames`.
     public init(parameterValues values: [Double]) {
         self.init(r: values[0], alpha: values[1], a: values[2], b: values[3])
     }

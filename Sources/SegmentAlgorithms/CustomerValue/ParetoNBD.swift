@@ -18,8 +18,11 @@ public struct ParetoNBD: PurchaseCountModel, Equatable {
     /// Scale (in periods) of the drop-out-rate distribution.
     public var beta: Double
 
+    /// The model's name on the command line and in saved models.
     public static let name = "pareto-nbd"
+    /// The parameters' names, as saved models write them.
     public static let parameterNames = ["r", "alpha", "s", "beta"]
+    /// The parameters in the order of `parameterNames`.
     public var parameterValues: [Double] { [r, alpha, s, beta] }
 
     /// A model with the given parameters.
@@ -30,6 +33,7 @@ public struct ParetoNBD: PurchaseCountModel, Equatable {
         self.beta = beta
     }
 
+    /// A model with `values` in the order of `parameterNames`.
     public init(parameterValues values: [Double]) {
         self.init(r: values[0], alpha: values[1], s: values[2], beta: values[3])
     }

@@ -48,6 +48,9 @@ public struct TransactionSummary: Sendable {
         self.laterCustomers = laterCustomers
     }
 
+    /// The error for a log without a date column.
+    public static let missingDates = ParameterError("date", "customer value needs purchase dates, but no date column was found; name it with \(parameter: "date")")
+
     /// Refuses a calibration window that ends before the first purchase.
     static func checkWindow(end: Int, firstPurchase: Int) throws {
         if end < firstPurchase {
@@ -60,74 +63,35 @@ public struct TransactionSummary: Sendable {
     public var holdoutPeriods: Double { Double(lastPurchaseDay - calibrationEnd) / period.days }
 
     /// Summarises `log`, which must have dates, over the window ending on
-    /// `calibrationEnd` (days since 1970-01-01; `nil`: the latest purchase).
+    /// `calibrationEnd` (days since 1970-01-01; `nil`: the latest purchase):
+    /// each customer's purchases, in date order (ties in log order), go
+    /// through a `TransactionSummaryBuilder`.
     ///
     /// - Throws: `ParameterError` when the log has no dates or the window
     ///   ends before the first purchase.
-    public init(log: PurchaseLog, calibrationEnd requestedEnd: Int?, period: ValuePeriod) throws {
-        guard let days = log.days else {
-            throw ParameterError("date", "customer value needs purchase dates, but no date column was found; name it with \(parameter: "date")")
-        }
+    public init(log: PurchaseLog, calibrationEnd: Int?, period: ValuePeriod) throws {
+        guard let days = log.days else { throw Self.missingDates }
+        // Purchases grouped by customer (a counting sort, keeping log order).
         let customerCount = log.customers.count
-        // Purchases grouped by customer (a counting sort), then by day.
         var offsets = [Int](repeating: 0, count: customerCount + 1)
         for customer in log.customerOfPurchase { offsets[Int(customer) + 1] += 1 }
         for index in 0..<customerCount { offsets[index + 1] += offsets[index] }
         var next = offsets
-        var purchaseDays = [Int](repeating: 0, count: log.count)
-        var purchaseAmounts = [Double](repeating: 0, count: log.count)
+        var order = [Int](repeating: 0, count: log.count)
         for purchase in 0..<log.count {
             let customer = Int(log.customerOfPurchase[purchase])
-            purchaseDays[next[customer]] = Int(days[purchase].rounded(.down))
-            purchaseAmounts[next[customer]] = log.amounts?[purchase] ?? 0
+            order[next[customer]] = purchase
             next[customer] += 1
         }
-        let firstDay = purchaseDays.min() ?? 0
-        let lastDay = purchaseDays.max() ?? 0
-        let end = requestedEnd ?? lastDay
-        try Self.checkWindow(end: end, firstPurchase: firstDay)
-        var customers: [String] = [], histories: [RepeatBuyerHistory] = [], monetary: [Double] = [], holdout: [Int] = []
-        var later = 0
+        let day = days.map { Int($0.rounded(.down)) }
+        var builder = TransactionSummaryBuilder(calibrationEnd: calibrationEnd)
         for customer in 0..<customerCount {
-            let range = offsets[customer]..<offsets[customer + 1]
-            if range.isEmpty { continue }
-            if !purchaseDays[range].indices.dropFirst().allSatisfy({ purchaseDays[$0 - 1] <= purchaseDays[$0] }) {
-                let order = range.sorted { purchaseDays[$0] < purchaseDays[$1] }
-                let sortedDays = order.map { purchaseDays[$0] }, sortedAmounts = order.map { purchaseAmounts[$0] }
-                purchaseDays.replaceSubrange(range, with: sortedDays)
-                purchaseAmounts.replaceSubrange(range, with: sortedAmounts)
+            let purchases = order[offsets[customer]..<offsets[customer + 1]].sorted { (day[$0], $0) < (day[$1], $1) }
+            for purchase in purchases {
+                let added = builder.add(customer: log.customers[customer], day: day[purchase], amount: log.amounts?[purchase] ?? 0)
+                assert(added, "purchases are added in date order")
             }
-            let first = purchaseDays[range.lowerBound]
-            guard first <= end else { later += 1; continue }
-            var transactions = 0, holdoutCount = 0, last = first
-            var firstAmount = 0.0, total = 0.0
-            var previousDay = Int.min
-            for slot in range {
-                let day = purchaseDays[slot]
-                if day > end {
-                    if day != previousDay { holdoutCount += 1 }
-                } else {
-                    if day != previousDay { transactions += 1; last = day }
-                    if day == first { firstAmount += purchaseAmounts[slot] }
-                    total += purchaseAmounts[slot]
-                }
-                previousDay = day
-            }
-            let frequency = transactions - 1
-            customers.append(log.customers[customer])
-            histories.append(RepeatBuyerHistory(frequency: Double(frequency), recency: Double(last - first) / period.days,
-                                                age: Double(end - first) / period.days))
-            monetary.append(frequency > 0 ? (total - firstAmount) / Double(frequency) : 0)
-            holdout.append(holdoutCount)
         }
-        self.customers = customers
-        self.histories = histories
-        self.monetary = monetary
-        self.hasAmounts = log.amounts != nil
-        self.holdoutTransactions = holdout
-        self.calibrationEnd = end
-        self.lastPurchaseDay = lastDay
-        self.period = period
-        self.laterCustomers = later
+        self = try builder.summary(period: period, hasAmounts: log.amounts != nil)
     }
 }

@@ -100,7 +100,8 @@ public struct PurchaseColumns: Sendable, Equatable {
 
     /// The columns of a log read for customer value or RFM (no item): the
     /// customer and date, and the money as an amount column, or as quantity
-    /// × price when a price is named without an amount (or only those are found).
+    /// × price when a price is named without an amount (or only those are
+    /// found); a price without a quantity is dropped.
     /// - Throws: as `resolve`.
     public static func resolveMoney(_ names: Names, in table: Table) throws -> PurchaseColumns {
         var columns = try resolve(names, in: table, requireItem: false, requireDate: true, parameterSuffix: "")
@@ -108,7 +109,6 @@ public struct PurchaseColumns: Sendable, Equatable {
         // An explicit price (with a quantity) wins over a detected amount.
         if names.price != nil && names.amount == nil { columns.amount = nil }
         if columns.amount == nil && columns.quantity == nil { columns.price = nil }
-        if columns.amount != nil || columns.price == nil { columns.quantity = nil }
         return columns
     }
 

@@ -54,7 +54,7 @@ public struct PurchaseLog: Sendable {
             }
             func id(_ row: Int, _ column: Int) throws -> String {
                 let cell = CellParsing.trimmingSpaces(cells.cell(row: row, column: column))
-                if CellParsing.isMissing(cell) { throw fail(row, column, "expected an id, found an empty or missing value; remove the row or fill in the id") }
+                if CellParsing.isMissing(cell) { throw fail(row, column, Self.missingIdMessage) }
                 return String(decoding: cell, as: UTF8.self)
             }
             func number(_ row: Int, _ column: Int, _ what: String) throws -> Double {
@@ -72,7 +72,7 @@ public struct PurchaseLog: Sendable {
                     let cell = CellParsing.trimmingSpaces(cells.cell(row: row, column: column))
                     if dateFormat == nil { dateFormat = PurchaseDateFormat.detect(cell) }
                     guard let format = dateFormat, let seconds = format.parse(cell) else {
-                        throw fail(row, column, "expected a date \(dateFormat?.rawValue ?? "YYYY-MM-DD or YYYYMMDD"), found \(MessageText.quoted(cell))")
+                        throw fail(row, column, Self.dateMessage(format: dateFormat, cell: cell))
                     }
                     days![row] = seconds / 86_400
                 }
@@ -96,6 +96,15 @@ public struct PurchaseLog: Sendable {
         if let (customer, item) = firstOverflowingInteraction() {
             throw SegmentError.invalidInput("\(table.source): customer '\(customer)' bought item '\(item)' in quantities that add up to more than the largest representable number (about 1.8e308); divide the quantity column by a large constant")
         }
+    }
+
+    /// The message for an empty or missing id cell.
+    public static let missingIdMessage: ParameterText = "expected an id, found an empty or missing value; remove the row or fill in the id"
+
+    /// The message for a date `cell` not in the column's `format` (`nil`:
+    /// the column's first cell was neither format).
+    public static func dateMessage(format: PurchaseDateFormat?, cell: UnsafeBufferPointer<UInt8>) -> ParameterText {
+        "expected a date \(format?.rawValue ?? "YYYY-MM-DD or YYYYMMDD"), found \(MessageText.quoted(cell))"
     }
 
     /// The distinct ids of `ids` and `extra` in `IdentifierOrder`, with each
@@ -147,27 +156,4 @@ public enum InteractionWeight: String, Sendable, CaseIterable {
     case quantity
     /// The number of purchases.
     case count
-}
-
-/// How a purchase date column writes its dates, decided by its first row.
-public enum PurchaseDateFormat: String, Sendable {
-    /// `YYYY-MM-DD`, optionally with a time of day (ISO 8601).
-    case iso = "YYYY-MM-DD"
-    /// `YYYYMMDD`, eight digits.
-    case compact = "YYYYMMDD"
-
-    /// The format of `cell`, or `nil` when it is neither.
-    public static func detect(_ cell: UnsafeBufferPointer<UInt8>) -> PurchaseDateFormat? {
-        if CellParsing.parseDate(cell) != nil { return .iso }
-        if CellParsing.parseCompactDate(cell) != nil { return .compact }
-        return nil
-    }
-
-    /// Seconds since 1970-01-01 UTC of `cell`, or `nil` when it is not in this format.
-    public func parse(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
-        switch self {
-        case .iso: return CellParsing.parseDate(cell)
-        case .compact: return CellParsing.parseCompactDate(cell)
-        }
-    }
 }

@@ -35,8 +35,13 @@ public func formatNumber(_ value: Double) -> String {
 /// Formats a number rounded to `digits` decimals for reports (`1234.57`).
 public func formatNumber(_ value: Double, decimals digits: Int) -> String {
     guard value.isFinite else { return "" }
+    return formatNumber(rounded(value, decimals: digits))
+}
+
+/// `value` rounded to `digits` decimals, with −0 written as 0.
+public func rounded(_ value: Double, decimals digits: Int) -> Double {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
-    return formatNumber(rounded == 0 ? 0 : rounded)
+    let result = (value * scale).rounded() / scale
+    return result == 0 ? 0 : result
 }

@@ -74,6 +74,7 @@ public struct CustomerValueJob: Sendable {
         }
         let model: CustomerValueModel
         var spendNote: ParameterText?
+        var zeroSpend = 0
         switch models {
         case .saved(let saved):
             model = saved
@@ -81,7 +82,7 @@ public struct CustomerValueJob: Sendable {
         case .fit(let name):
             let fit = try fitPurchases(name, summary: summary)
             let spend: ModelFit<GammaGamma>?
-            (spend, spendNote) = try fitSpend(summary: summary)
+            (spend, spendNote, zeroSpend) = try fitSpend(summary: summary)
             model = CustomerValueModel(purchases: fit, spend: spend, period: summary.period, calibrationEnd: summary.calibrationEnd)
         }
         let spendModel = model.spendModel
@@ -98,9 +99,6 @@ public struct CustomerValueJob: Sendable {
             let summarised = Set(summary.customers)
             labelledWithoutHistory = segments.segmentOfCustomer.keys.count { !summarised.contains($0) }
         }
-        var isFitted = false
-        if case .fit = models { isFitted = true }
-        let zeroSpend = isFitted && summary.hasAmounts ? summary.histories.indices.count { summary.histories[$0].frequency > 0 && !(summary.monetary[$0] > 0) } : 0
         return Result(summary: summary, model: model, spendNote: spendNote, zeroSpendBuyers: zeroSpend, forecast: forecast, holdout: holdout,
                       segmentOfCustomer: segmentOfCustomer, segmentValues: segmentValues, labelledWithoutHistory: labelledWithoutHistory)
     }
@@ -118,17 +116,19 @@ public struct CustomerValueJob: Sendable {
     }
 
     /// Fits Gamma-Gamma to the repeat buyers with a positive mean spend, or
-    /// says why it cannot be fitted.
-    private func fitSpend(summary: TransactionSummary) throws -> (ModelFit<GammaGamma>?, ParameterText?) {
+    /// says why it cannot be fitted; with the repeat buyers left out for a
+    /// mean spend of 0.
+    private func fitSpend(summary: TransactionSummary) throws -> (ModelFit<GammaGamma>?, ParameterText?, leftOut: Int) {
         guard summary.hasAmounts else {
-            return (nil, "the purchases have no amount column, so expected_value and clv are left empty; name one with \(parameter: "amount") (or \(parameter: "quantity") and \(parameter: "price"))")
+            return (nil, "the purchases have no amount column, so expected_value and clv are left empty; name one with \(parameter: "amount") (or \(parameter: "quantity") and \(parameter: "price"))", 0)
         }
-        let buyers = summary.histories.indices.filter { summary.histories[$0].frequency > 0 && summary.monetary[$0] > 0 }
+        let repeaters = summary.histories.indices.filter { summary.histories[$0].frequency > 0 }
+        let buyers = repeaters.filter { summary.monetary[$0] > 0 }
         guard buyers.count >= 2 else {
-            return (nil, "Gamma-Gamma cannot be fitted: \(buyers.count == 0 ? "no customer has" : "only one customer has") a repeat purchase with a positive amount in the calibration window, so expected_value and clv are left empty (p_alive and expected_purchases are still forecast)")
+            return (nil, "Gamma-Gamma cannot be fitted: \(buyers.count == 0 ? "no customer has" : "only one customer has") a repeat purchase with a positive amount in the calibration window, so expected_value and clv are left empty (p_alive and expected_purchases are still forecast)", 0)
         }
         let fit = try ModelFitting.fitGammaGamma(transactions: buyers.map { summary.histories[$0].frequency },
                                                  meanValues: buyers.map { summary.monetary[$0] }, threads: threads)
-        return (fit, nil)
+        return (fit, nil, repeaters.count - buyers.count)
     }
 }

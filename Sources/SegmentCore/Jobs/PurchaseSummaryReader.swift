@@ -55,7 +55,9 @@ public struct PurchaseSummaryReader: Sendable {
         if case .file = source, let streamed = try stream() { return streamed }
         let table = try TableLoader.load(source, dialect: dialect, threads: threads)
         guard table.rowCount > 0 else { throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows") }
-        let columns = try PurchaseColumns.resolveMoney(names, in: table)
+        var columns = try PurchaseColumns.resolveMoney(names, in: table)
+        // With an amount the quantities are not read, as when streaming.
+        if columns.amount != nil { columns.quantity = nil }
         try PurchaseAmountCheck.validate(table, columns: columns)
         let log = try PurchaseLog(table: table, columns: columns)
         return Result(summary: try TransactionSummary(log: log, calibrationEnd: calibrationEnd, period: period),
@@ -68,41 +70,27 @@ public struct PurchaseSummaryReader: Sendable {
         let prefix = try TableLoader.loadPrefix(source, dialect: dialect, rows: Self.prefixRows, threads: threads)
         guard prefix.rowCount > 0 else { throw SegmentError.invalidInput("\(prefix.source): the file has a header but no data rows") }
         let columns = try PurchaseColumns.resolveMoney(names, in: prefix)
-        guard let dateColumn = columns.date else {
-            throw ParameterError("date", "customer value needs purchase dates, but no date column was found; name it with \(parameter: "date")")
-        }
+        guard let dateColumn = columns.date else { throw TransactionSummary.missingDates }
         let dateFormat = prefix.withCells { PurchaseDateFormat.detect(CellParsing.trimmingSpaces($0.cell(row: 0, column: dateColumn))) }
         let file = prefix.source, names = prefix.columnNames
-        let moneyColumns = columns.amount.map { [$0] } ?? [columns.quantity, columns.price].compactMap { $0 }
+        let moneyColumns = PurchaseAmountCheck.moneyColumns(columns)
+        var tallies = moneyColumns.map { _ in AmountTally() }
         var builder = TransactionSummaryBuilder(calibrationEnd: calibrationEnd)
         var rows = 0, ordered = true
-        var notNumbers = [Int](repeating: 0, count: moneyColumns.count), negatives = notNumbers
-        var firstNotNumber: [(line: Int, cell: String)?] = moneyColumns.map { _ in nil }, firstNegative = firstNotNumber
         try FileRecords(source, dialect: dialect).forEachRecord { record in
             rows += 1
             let idCell = CellParsing.trimmingSpaces(record.field(columns.customer))
             if CellParsing.isMissing(idCell) {
-                throw SegmentError.invalidData(file: file, line: record.line, column: names[columns.customer],
-                                               message: "expected an id, found an empty or missing value; remove the row or fill in the id")
+                throw SegmentError.invalidData(file: file, line: record.line, column: names[columns.customer], message: PurchaseLog.missingIdMessage)
             }
             let dateCell = CellParsing.trimmingSpaces(record.field(dateColumn))
             guard let format = dateFormat, let seconds = format.parse(dateCell) else {
                 throw SegmentError.invalidData(file: file, line: record.line, column: names[dateColumn],
-                                               message: "expected a date \(dateFormat?.rawValue ?? "YYYY-MM-DD or YYYYMMDD"), found \(MessageText.quoted(record.field(dateColumn)))")
+                                               message: PurchaseLog.dateMessage(format: dateFormat, cell: dateCell))
             }
             var amount = moneyColumns.isEmpty ? 0.0 : 1.0
             for (position, column) in moneyColumns.enumerated() {
-                let cell = CellParsing.trimmingSpaces(record.field(column))
-                guard let number = CellParsing.parseNumber(cell), number.value.isFinite else {
-                    notNumbers[position] += 1
-                    if firstNotNumber[position] == nil { firstNotNumber[position] = (record.line, String(decoding: cell, as: UTF8.self)) }
-                    continue
-                }
-                if number.value < 0 {
-                    negatives[position] += 1
-                    if firstNegative[position] == nil { firstNegative[position] = (record.line, String(decoding: cell, as: UTF8.self)) }
-                }
-                amount *= number.value
+                amount *= tallies[position].read(CellParsing.trimmingSpaces(record.field(column)), line: record.line) ?? 0
             }
             let day = Int((seconds / 86_400).rounded(.down))
             ordered = builder.add(customer: String(decoding: idCell, as: UTF8.self), day: day, amount: amount)
@@ -110,12 +98,7 @@ public struct PurchaseSummaryReader: Sendable {
         }
         guard ordered else { return nil }
         for (position, column) in moneyColumns.enumerated() {
-            if let first = firstNotNumber[position] {
-                throw PurchaseAmountCheck.notNumbers(file: file, line: first.line, column: names[column], cell: first.cell, count: notNumbers[position], rows: rows)
-            }
-            if let first = firstNegative[position] {
-                throw PurchaseAmountCheck.negative(file: file, line: first.line, column: names[column], cell: first.cell, count: negatives[position], rows: rows)
-            }
+            try tallies[position].check(file: file, column: names[column], rows: rows)
         }
         return Result(summary: try builder.summary(period: period, hasAmounts: !moneyColumns.isEmpty),
                       customerColumn: names[columns.customer], streamed: true)

@@ -81,7 +81,7 @@ enum CLVOutput {
             console.info("clv: gamma-gamma \(parameters(GammaGamma.parameterNames, spend.parameters)), log-likelihood \(formatNumber(spend.logLikelihood, decimals: 4)) over \(spend.customers) repeat buyers")
         }
         if let note = result.spendNote { console.warning(note.rendered(Segment.flag)) }
-        if result.zeroSpendBuyers > 0 && model.gammaGamma != nil && result.spendNote == nil {
+        if result.zeroSpendBuyers > 0 {
             console.info("clv: \(result.zeroSpendBuyers) repeat buyers whose repeat purchases add up to 0 were left out of the gamma-gamma fit (their expected value follows from the fit)")
         }
         if let holdout = result.holdout, let total = holdout.groups.last {
@@ -109,12 +109,5 @@ enum CLVOutput {
         let decimals = 6 - Int(log10(abs(value)).rounded(.down))
         let scale = pow(10.0, Double(decimals))
         return (value * scale).rounded() / scale
-    }
-
-    private static func rounded(_ value: Double, decimals: Int) -> Double {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let result = (value * scale).rounded() / scale
-        return result == 0 ? 0 : result
     }
 }

@@ -58,11 +58,7 @@ enum RFMCommand: SegmentCommand {
         guard table.rowCount > 0 else {
             throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
         }
-        var columns = try PurchaseColumns.resolve(names, in: table, requireItem: false, requireDate: true, parameterSuffix: "")
-        columns.item = nil
-        // An explicit --price (with --quantity) wins over a detected amount.
-        if names.price != nil && names.amount == nil { columns.amount = nil }
-        if columns.amount == nil && columns.quantity == nil { columns.price = nil }
+        let columns = try PurchaseColumns.resolveMoney(names, in: table)
         let log = try PurchaseLog(table: table, columns: columns)
         let rfm = try RFMTable(log: log, asOf: options.asOf)
         warnAboutFutureDates(log: log, asOf: options.asOf, console: console)
