@@ -14,11 +14,31 @@ public enum AssignmentRule: Codable, Sendable, Equatable {
     /// (`euclidean` or `manhattan`), else noise (−1), as DBSCAN assigns new
     /// points: `points` is row-major with `dimensions` features per core point.
     case corePoints(points: [Double], dimensions: Int, labels: [Int], eps: Double, metric: String)
+    /// The k-prototypes segment of least cost: squared Euclidean distance of
+    /// the numeric features to `means` (row-major, one row of numeric
+    /// features per segment) plus `gamma` per category differing from
+    /// `modes` (row-major codes). `categorical` marks the row's category
+    /// features; its length is the row's dimension.
+    case prototypes(means: [Double], modes: [Int], categorical: [Bool], gamma: Double)
+    /// The nearest medoid under `metric` (`gower`, `euclidean` or
+    /// `manhattan`, see `MixedMetric`): `medoids` is row-major, one row of
+    /// features (category codes as numbers) per segment; `numericFactors`
+    /// multiply the numeric features (1 / range for Gower).
+    case medoids(medoids: [Double], categorical: [Bool], metric: String, numericFactors: [Double])
 
     /// Number of features a row must have.
     public var dimensions: Int {
         switch self {
         case .nearestCenter(_, let dimensions, _), .corePoints(_, let dimensions, _, _, _): return dimensions
+        case .prototypes(_, _, let categorical, _), .medoids(_, let categorical, _, _): return categorical.count
+        }
+    }
+
+    /// For the mixed rules, which features are category codes; `nil` otherwise.
+    public var categoricalFeatures: [Bool]? {
+        switch self {
+        case .prototypes(_, _, let categorical, _), .medoids(_, let categorical, _, _): return categorical
+        case .nearestCenter, .corePoints: return nil
         }
     }
 
@@ -34,6 +54,17 @@ public enum AssignmentRule: Codable, Sendable, Equatable {
             return dimensions > 0 && points.count == labels.count * dimensions && eps >= 0 && eps.isFinite
                 && (metric == "euclidean" || metric == "manhattan")
                 && points.allSatisfy { abs($0) <= FeatureMagnitude.limit }
+        case .prototypes(let means, let modes, let categorical, let gamma):
+            let q = categorical.lazy.filter { $0 }.count, p = categorical.count - q
+            return p > 0 && q > 0 && !means.isEmpty && means.count % p == 0 && modes.count == means.count / p * q
+                && modes.allSatisfy { $0 >= 0 } && gamma >= 0 && gamma.isFinite
+                && means.allSatisfy { abs($0) <= FeatureMagnitude.limit }
+        case .medoids(let medoids, let categorical, let metric, let factors):
+            let q = categorical.lazy.filter { $0 }.count
+            return !categorical.isEmpty && !medoids.isEmpty && medoids.count % categorical.count == 0
+                && MixedMetric(rawValue: metric) != nil && factors.count == categorical.count - q
+                && factors.allSatisfy { $0 >= 0 && $0.isFinite }
+                && medoids.allSatisfy { $0.isNaN || abs($0) <= FeatureMagnitude.limit }
         }
     }
 }

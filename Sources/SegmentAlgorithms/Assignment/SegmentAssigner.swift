@@ -54,7 +54,49 @@ public struct SegmentAssigner {
                 }
                 return best
             }
+        case .prototypes(let means, let modes, let categorical, let gamma):
+            return Self.cheapestPrototype(row.baseAddress!, means: means, modes: modes, categorical: categorical, gamma: gamma)
+        case .medoids(let medoids, let categorical, let metric, let factors):
+            let distance = MixedDistance(metric: MixedMetric(rawValue: metric)!, numericFactors: factors)
+            return medoids.withUnsafeBufferPointer { medoids in
+                var best = 0, bestDistance = Double.infinity
+                for segment in 0..<(medoids.count / categorical.count) {
+                    let d = distance.distance(row.baseAddress!, medoids.baseAddress! + segment * categorical.count, categorical: categorical)
+                    if d < bestDistance {
+                        best = segment
+                        bestDistance = d
+                    }
+                }
+                return best
+            }
         }
+    }
+
+    /// The k-prototypes segment of least cost for an interleaved row (the
+    /// first on a tie).
+    private static func cheapestPrototype(_ row: UnsafePointer<Double>, means: [Double], modes: [Int], categorical: [Bool],
+                                          gamma: Double) -> Int {
+        let q = categorical.lazy.filter { $0 }.count, p = categorical.count - q
+        var best = 0, bestCost = Double.infinity
+        for segment in 0..<(means.count / p) {
+            var squared = 0.0, mismatches = 0, numeric = 0, category = 0
+            for (feature, isCategorical) in categorical.enumerated() {
+                if isCategorical {
+                    if Int(row[feature]) != modes[segment * q + category] { mismatches += 1 }
+                    category += 1
+                } else {
+                    let difference = means[segment * p + numeric] - row[feature]
+                    squared += difference * difference
+                    numeric += 1
+                }
+            }
+            let cost = squared + gamma * Double(mismatches)
+            if cost < bestCost {
+                best = segment
+                bestCost = cost
+            }
+        }
+        return best
     }
 
     /// The Manhattan (L1) distance between two points.

@@ -44,6 +44,9 @@ public struct KSelection: Sendable {
     /// Largest number of rows the silhouette is computed on exactly.
     public var silhouetteRows: Int
 
+    /// The default of `silhouetteRows`.
+    public static let defaultSilhouetteRows = 10_000
+
     /// The part of `requested` that `data` can be split into: k up to the
     /// number of distinct rows.
     /// - Throws: `ParameterError` when the range starts above
@@ -72,7 +75,7 @@ public struct KSelection: Sendable {
     ///     over this many resamples.
     /// - Throws: `ParameterError` when a k does not fit the data.
     public static func evaluate(_ data: Matrix, range: ClosedRange<Int>, configuration: KMeans.Configuration,
-                                silhouetteRows: Int = 10_000,
+                                silhouetteRows: Int = defaultSilhouetteRows,
                                 gap: (referenceSets: Int, rule: GapStatistic.Rule)? = nil,
                                 stabilityResamples: Int? = nil) throws -> KSelection {
         var candidates: [Candidate] = []

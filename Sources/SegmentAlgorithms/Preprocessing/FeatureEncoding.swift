@@ -8,11 +8,15 @@ public enum FeatureEncoding: Sendable, Codable, Equatable {
     /// One 0/1 indicator per category, in the listed order; a category not in
     /// the list (seen only when labelling new rows) sets no indicator.
     case oneHot(categories: [String])
+    /// The category's position in the listed order, one feature, never
+    /// scaled (k-prototypes and k-medoids compare categories as such); a
+    /// category not in the list is an error.
+    case category(categories: [String])
 
     /// Number of output features this encoding produces.
     public var width: Int {
         switch self {
-        case .numeric: return 1
+        case .numeric, .category: return 1
         case .oneHot(let categories): return categories.count
         }
     }
@@ -42,21 +46,26 @@ public struct FeatureColumn: Sendable, Codable, Equatable {
     /// `name=category` for each indicator.
     public var outputNames: [String] {
         switch encoding {
-        case .numeric: return [name]
+        case .numeric, .category: return [name]
         case .oneHot(let categories): return categories.map { "\(name)=\($0)" }
         }
     }
 
     /// Writes this column's encoded value(s) for `cell` into `output`.
-    /// - Returns: false when the cell is missing and there is no fill.
-    /// - Throws: `FeatureCellError.notANumber` for text in a numeric column.
+    /// - Returns: false when the cell is missing and there is no fill
+    ///   (`output` then holds NaN for a numeric or category column).
+    /// - Throws: `FeatureCellError.notANumber` for text in a numeric column,
+    ///   `.unknownCategory` for a category the column was not fitted with.
     @inlinable
     func encode(_ cell: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<Double>) throws(FeatureCellError) -> Bool {
         switch encoding {
         case .numeric:
             let trimmed = CellParsing.trimmingSpaces(cell)
             if trimmed.isEmpty || CellParsing.isMissingToken(trimmed) {
-                guard let numericFill else { return false }
+                guard let numericFill else {
+                    output.pointee = .nan
+                    return false
+                }
                 output.pointee = numericFill
                 return true
             }
@@ -75,6 +84,21 @@ public struct FeatureColumn: Sendable, Codable, Equatable {
             }
             if let index = categories.firstIndex(of: category) { output[index] = 1 }
             return true
+        case .category(let categories):
+            let trimmed = CellParsing.trimmingSpaces(cell)
+            var category: String
+            if trimmed.isEmpty || CellParsing.isMissingToken(trimmed) {
+                guard let categoryFill else {
+                    output.pointee = .nan
+                    return false
+                }
+                category = categoryFill
+            } else {
+                category = String(decoding: cell, as: UTF8.self)
+            }
+            guard let index = categories.firstIndex(of: category) else { throw .unknownCategory(known: categories) }
+            output.pointee = Double(index)
+            return true
         }
     }
 }
@@ -83,9 +107,15 @@ public struct FeatureColumn: Sendable, Codable, Equatable {
 public enum FeatureCellError: Error {
     /// A numeric feature cell holds text or an infinity.
     case notANumber
+    /// A categorical cell holds a category the model was not fitted with.
+    case unknownCategory(known: [String])
 
     /// The message for the bad cell text `found`.
     public func message(for found: String) -> String {
+        if case .unknownCategory(let known) = self {
+            let listed = known.prefix(10).map { MessageText.quoted($0) }.joined(separator: ", ") + (known.count > 10 ? ", …" : "")
+            return "found \(MessageText.quoted(found)), a category the model was not fitted with (it knows \(listed)); correct the value, or re-create the model with data that has it"
+        }
         var trimmed = found.trimmingCharacters(in: .whitespaces)
         let infinite = trimmed.withUTF8 { CellParsing.isInfinityToken($0) }
         // Digits alone that do not parse overflow a Double (beyond ±1.8e308).

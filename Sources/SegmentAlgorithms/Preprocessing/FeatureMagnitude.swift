@@ -27,7 +27,7 @@ public enum FeatureMagnitude {
         let position = features.storage.withUnsafeBufferPointer { values in
             let shared = UncheckedSendable(values)
             return ParallelChunks(count: values.count, chunkSize: checkChunkValues, threads: threads).mapChunks { _, range in
-                range.first { !(abs(shared.value[$0]) <= limit) }
+                range.first { abs(shared.value[$0]) > limit }  // NaN: a value kept missing
             }.lazy.compactMap { $0 }.first
         }
         guard let position else { return }
@@ -42,7 +42,7 @@ public enum FeatureMagnitude {
     /// - Throws: `SegmentError.invalidData` naming the line, column and value.
     @inlinable
     public static func check(row: UnsafeBufferPointer<Double>, names: [String], source: String, line: Int, scale: ScaleMethod) throws {
-        for feature in 0..<row.count where !(abs(row[feature]) <= limit) {
+        for feature in 0..<row.count where abs(row[feature]) > limit {
             throw error(value: row[feature], column: names[feature], source: source, line: line, scale: scale,
                         fix: "the row is far outside the data the model was made from; correct or remove it")
         }

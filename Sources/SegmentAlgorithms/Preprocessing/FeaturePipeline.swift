@@ -1,5 +1,13 @@
 import SegmentBase
 
+/// How a pipeline encodes categorical columns.
+public enum CategoryEncoding: Sendable {
+    /// One 0/1 indicator per category (distance-based numeric algorithms).
+    case oneHot
+    /// One feature holding the category's code (k-prototypes, k-medoids).
+    case codes
+}
+
 /// Feature values ready for an algorithm, with the table rows they came from.
 public struct FeatureMatrix: Sendable {
     /// One row per used table row, one column per output feature, scaled.
@@ -30,6 +38,22 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
     /// The fitted scaler over all output features (indicators unscaled).
     public var scaler: Scaler
 
+    /// For each output feature, whether it holds category codes.
+    public var categoricalFeatures: [Bool] {
+        columns.flatMap { column -> [Bool] in
+            if case .category = column.encoding { return [true] }
+            return [Bool](repeating: false, count: column.encoding.width)
+        }
+    }
+
+    /// The number of categories of each category-code feature, in order.
+    public var categoryLevels: [Int] {
+        columns.compactMap { column in
+            if case .category(let categories) = column.encoding { return categories.count }
+            return nil
+        }
+    }
+
     /// Names of the output features.
     public var outputNames: [String] { columns.flatMap(\.outputNames) }
     /// Number of output features.
@@ -41,14 +65,16 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
     ///   missing value under `--missing error`; `ParameterError`
     ///   for a column that cannot be a feature (dates, free text, all missing).
     /// - Parameter threads: cores used to build and scale the matrix.
+    /// - Parameter categories: how categorical columns are encoded.
     public static func fit(table: Table, featureColumns: [Int], missing: MissingPolicy, scale: ScaleMethod,
+                           categories: CategoryEncoding = .oneHot,
                            threads: Int = availableCores) throws -> (FeaturePipeline, FeatureMatrix) {
         guard !featureColumns.isEmpty else {
             throw ParameterError("features", "no feature columns: the file has no numeric column besides the id; name the features with \(parameter: "features")")
         }
         var columns: [FeatureColumn] = []
         for index in featureColumns {
-            columns.append(try describeColumn(index, of: table, missing: missing))
+            columns.append(try describeColumn(index, of: table, missing: missing, categories: categories))
         }
         var pipeline = FeaturePipeline(columns: columns, missingPolicy: missing, scaler: Scaler(method: .none, center: [], scale: []))
         pipeline.scaler = Scaler(method: .none, center: .init(repeating: 0, count: pipeline.outputWidth), scale: .init(repeating: 1, count: pipeline.outputWidth))
@@ -61,7 +87,8 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
     }
 
     /// How column `index` is encoded, with its fill value under imputation.
-    static func describeColumn(_ index: Int, of table: Table, missing: MissingPolicy) throws -> FeatureColumn {
+    static func describeColumn(_ index: Int, of table: Table, missing: MissingPolicy,
+                               categories: CategoryEncoding) throws -> FeatureColumn {
         let info = table.columns[index]
         let name = info.name
         if info.presentCount == 0 {
@@ -74,7 +101,7 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
         switch info.type {
         case .integer, .number:
             var column = FeatureColumn(name: name, encoding: .numeric)
-            if missing != .error && missing != .drop {
+            if missing.imputes {
                 let present = info.values!.filter { !$0.isNaN }
                 switch missing {
                 case .mean: column.numericFill = Statistics.mean(present)
@@ -85,11 +112,18 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
             return column
         case .categorical:
             let byFrequency = (info.valueFrequencies ?? []).map { table.string(row: $0.row, column: index) }
-            var column = FeatureColumn(name: name, encoding: .oneHot(categories: byFrequency.sorted()))
-            if missing != .error && missing != .drop { column.categoryFill = byFrequency.first }
+            if categories == .codes && byFrequency.count < 2 {
+                throw ParameterError("features", "column '\(name)' has a single value (\(MessageText.quoted(byFrequency.first ?? ""))), so it cannot tell segments apart; remove it from \(parameter: "features")")
+            }
+            let encoding = categories == .codes ? FeatureEncoding.category(categories: byFrequency.sorted())
+                : .oneHot(categories: byFrequency.sorted())
+            var column = FeatureColumn(name: name, encoding: encoding)
+            if missing.imputes { column.categoryFill = byFrequency.first }
             return column
         case .date:
             throw ParameterError("features", "column '\(name)' holds dates, which cannot be a feature; derive a number from it first (for example recency in days with `segment rfm`)")
+        case .text where categories == .codes:
+            throw ParameterError("features", "column '\(name)' has \(info.distinctCount ?? 0) distinct values, like an id or free text, not categories (at most \(TypeInference.maximumCategories), each repeated); remove it from \(parameter: "features")")
         case .text:
             throw ParameterError("features", "column '\(name)' is free text (\(info.distinctCount ?? 0) distinct values; at most \(TypeInference.maximumCategories) categories can be one-hot encoded); remove it from \(parameter: "features")")
         }
@@ -208,7 +242,7 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
     public func encodeRow(into output: UnsafeMutablePointer<Double>, source: String, line: Int,
                           missingHint: ParameterText = FeaturePipeline.fittingMissingHint,
                           cell: (Int) -> UnsafeBufferPointer<UInt8>) throws -> Bool {
-        var offset = 0
+        var offset = 0, missing = 0
         for (position, column) in columns.enumerated() {
             let value = cell(position)
             let present: Bool
@@ -216,13 +250,20 @@ public struct FeaturePipeline: Sendable, Codable, Equatable {
                 present = try column.encode(value, into: output + offset)
             } catch {
                 throw SegmentError.invalidData(file: source, line: line, column: column.name,
-                                               message: ParameterText(FeatureCellError.notANumber.message(for: String(decoding: value, as: UTF8.self))))
+                                               message: ParameterText(error.message(for: String(decoding: value, as: UTF8.self))))
             }
             if !present {
                 if missingPolicy == .drop { return false }
-                throw SegmentError.invalidData(file: source, line: line, column: column.name, message: missingHint)
+                if missingPolicy != .keep {
+                    throw SegmentError.invalidData(file: source, line: line, column: column.name, message: missingHint)
+                }
+                missing += 1
             }
             offset += column.encoding.width
+        }
+        if missing == columns.count {
+            throw SegmentError.invalidData(file: source, line: line, column: nil,
+                                           message: "every feature of this row is missing, so it cannot be compared with any other; fill a value, or leave the row out with \(parameter: "missing") drop")
         }
         return true
     }

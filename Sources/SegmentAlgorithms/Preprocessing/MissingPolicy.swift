@@ -14,4 +14,11 @@ public enum MissingPolicy: String, Sendable, Codable, CaseIterable {
     /// Fill with the most frequent value (ties: the smallest number, or the
     /// category seen first).
     case mode
+    /// Keep the value missing (NaN, or no category) for the algorithm to
+    /// handle: k-medoids with Gower distances skips it per pair, as
+    /// `cluster::daisy`. Other algorithms refuse it.
+    case keep
+
+    /// Whether the policy fills missing values from the fitted data.
+    public var imputes: Bool { self == .mean || self == .median || self == .mode }
 }

@@ -56,6 +56,8 @@ public struct Scaler: Sendable, Codable, Equatable {
                     for row in 0..<rows { values[row] = shared.value[row * columns + column] }
                     count = rows
                 }
+                // Missing values kept as NaN (`MissingPolicy.keep`) do not count.
+                if values.contains(where: \.isNaN) { values.removeAll { $0.isNaN } }
                 return parameters(method, of: &values)
             }
         }

@@ -54,7 +54,7 @@ public enum StreamingFeatureFit {
         guard !featureColumns.isEmpty else {
             throw ParameterError("features", "no feature columns: the file has no numeric column besides the id; name the features with \(parameter: "features")")
         }
-        var columns = try featureColumns.map { try FeaturePipeline.describeColumn($0, of: prefix, missing: missing) }
+        var columns = try featureColumns.map { try FeaturePipeline.describeColumn($0, of: prefix, missing: missing, categories: .oneHot) }
         let needsValues = missing == .mean || missing == .median || missing == .mode
             || columns.contains { $0.encoding != .numeric }
         if needsValues {

@@ -77,6 +77,26 @@ public enum Persona {
         return disambiguate(personas)
     }
 
+    /// Share of a segment a category must reach to lead its persona.
+    public static let categoryShare = 2.0 / 3
+    /// How far above its overall share that category must be.
+    public static let categoryLift = 0.15
+
+    /// `mostly women`, `mostly Biology`: the segment's category whose share
+    /// is at least `categoryShare` and at least `categoryLift` above its
+    /// share of everyone, the largest such lift (first column on a tie);
+    /// `nil` when none is.
+    public static func categoryTerm(_ categories: [CategoryProfile], overall: [CategoryProfile]) -> String? {
+        var best: (lift: Double, value: String)?
+        for (segment, everyone) in zip(categories, overall) {
+            guard let mode = segment.mode, mode.share >= categoryShare,
+                  let base = everyone.shares.first(where: { $0.value == mode.value })?.share else { continue }
+            let lift = mode.share - base
+            if lift >= categoryLift && (best == nil || lift > best!.lift) { best = (lift, mode.value) }
+        }
+        return best.map { "mostly " + PersonaVocabulary.group($0.value) }
+    }
+
     /// Indices of personas that occur more than once.
     static func duplicates(_ personas: [String]) -> [Int] {
         var counts: [String: Int] = [:]

@@ -84,4 +84,14 @@ public struct PersonaVocabulary: Sendable, Equatable {
         let words = result.lowercased().split(whereSeparator: \.isWhitespace)
         return words.isEmpty ? name.lowercased() : words.joined(separator: " ")
     }
+
+    /// The people a category value names, for `mostly …`: `women` for
+    /// female, `men` for male, otherwise the value itself.
+    public static func group(_ value: String) -> String {
+        switch value.lowercased() {
+        case "female", "f", "woman", "women": return "women"
+        case "male", "m", "man", "men": return "men"
+        default: return value
+        }
+    }
 }

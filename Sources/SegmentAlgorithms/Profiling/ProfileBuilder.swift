@@ -62,14 +62,16 @@ public enum ProfileBuilder {
         let regular = segments.indices.filter { !segments[$0].isNoise }
         let differences = regular.map { segments[$0].features.map(\.difference) }
         let personas = Persona.describe(differences: differences, featureNames: featureNames)
+        let everyone = profile(label: "all", isNoise: false, rows: labelledRows)
         for (position, index) in regular.enumerated() {
-            segments[index].persona = personas[position]
+            let category = Persona.categoryTerm(segments[index].categories, overall: everyone.categories)
+            segments[index].persona = category.map { $0 + " · " + personas[position] } ?? personas[position]
             segments[index].action = SuggestedAction(differences: differences[position], featureNames: featureNames)
         }
         for index in segments.indices where segments[index].isNoise {
             segments[index].persona = "noise (no segment)"
         }
-        var overall = profile(label: "all", isNoise: false, rows: labelledRows)
+        var overall = everyone
         overall.persona = "everyone"
         if let valueColumns {
             let total = customerValue(table: table, columns: valueColumns, rows: labelledRows, everyone: nil)

@@ -21,6 +21,14 @@ public struct CategoryProfile: Sendable, Equatable {
     /// of the segment's rows (missing cells count in the denominator only).
     public var shares: [(value: String, share: Double)]
 
+    /// The most frequent value in the segment and its share (the value
+    /// listed first on a tie); `nil` for a column without values.
+    public var mode: (value: String, share: Double)? {
+        var best: (value: String, share: Double)?
+        for entry in shares where best == nil || entry.share > best!.share { best = entry }
+        return best
+    }
+
     /// Equal when the column and every (value, share) pair are equal.
     public static func == (lhs: CategoryProfile, rhs: CategoryProfile) -> Bool {
         lhs.column == rhs.column && lhs.shares.elementsEqual(rhs.shares) { $0.value == $1.value && $0.share == $1.share }

@@ -11,14 +11,15 @@ extension SegmentProfiles {
     /// The column names: `segment, size, share, persona, action` (and
     /// `stability` when a segment has one, `total_clv`, `clv_share` and
     /// `mean_p_alive` with customer value), then per feature `NAME mean`,
-    /// `NAME median`, `NAME diff (sd)`, then per category value
+    /// `NAME median`, `NAME diff (sd)`, then per categorical column
+    /// `COLUMN mode` (its most frequent value in the segment) and per value
     /// `COLUMN=VALUE` (its share of the segment).
     public var recordHeader: [String] {
         var header = ["segment", "size", "share", "persona", "action"] + (hasStability ? ["stability"] : [])
             + (hasCustomerValue ? ["total_clv", "clv_share", "mean_p_alive"] : [])
         for name in featureNames { header += ["\(name) mean", "\(name) median", "\(name) diff (sd)"] }
         for category in overall.categories {
-            header += category.shares.map { "\(category.column)=\($0.value)" }
+            header += ["\(category.column) mode"] + category.shares.map { "\(category.column)=\($0.value)" }
         }
         return header
     }
@@ -48,7 +49,7 @@ extension SegmentProfiles {
                 record += [number(feature.mean), number(feature.median), number(feature.difference)]
             }
             for category in profile.categories {
-                record += category.shares.map { share($0.share) }
+                record += [category.mode.map { .text($0.value) } ?? .missing] + category.shares.map { share($0.share) }
             }
             return record
         }

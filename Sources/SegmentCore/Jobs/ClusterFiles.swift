@@ -7,7 +7,8 @@ import SegmentAlgorithms
 public enum ClusterFiles {
     /// Writes each segment's size and centre in original units as CSV
     /// (header `labelColumn`, `size`, the pipeline's output names; one-hot
-    /// columns as shares) to `destination`, opened in `outputs`.
+    /// columns as shares, category-code columns as the category) to
+    /// `destination`, opened in `outputs`.
     /// - Parameter centers: one scaled centre per segment, in segment order.
     public static func writeCenters(_ centers: Matrix, sizes: [Int], pipeline: FeaturePipeline, labelColumn: String,
                                     to destination: OutputDestination, outputs: OutputBatch) throws {
@@ -15,8 +16,16 @@ public enum ClusterFiles {
         pipeline.scaler.inverseTransform(&centers)
         let sink = try outputs.open(destination)
         let writer = try RecordWriter(sink: sink, format: .csv, header: [labelColumn, "size"] + pipeline.outputNames)
+        let categoriesOfFeature = pipeline.columns.flatMap { column -> [[String]?] in
+            if case .category(let categories) = column.encoding { return [categories] }
+            return [[String]?](repeating: nil, count: column.encoding.width)
+        }
         for segment in 0..<centers.rows {
-            try writer.write([.integer(segment), .integer(sizes[segment])] + centers.row(segment).map { .number($0) })
+            let values = centers.row(segment).enumerated().map { feature, value -> OutputValue in
+                guard let categories = categoriesOfFeature[feature] else { return .number(value) }
+                return value.isNaN ? .missing : .text(categories[Int(value)])
+            }
+            try writer.write([.integer(segment), .integer(sizes[segment])] + values)
         }
         try writer.finish()
     }

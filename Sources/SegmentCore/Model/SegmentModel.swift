@@ -20,7 +20,7 @@ public struct SegmentModel: Codable, Sendable, Equatable {
     public var algorithm: String
 
     /// The algorithms whose models this version writes and reads.
-    public static let knownAlgorithms = ["kmeans", "agglomerative", "dbscan", "birch", "minibatch-kmeans"]
+    public static let knownAlgorithms = ["kmeans", "agglomerative", "dbscan", "birch", "minibatch-kmeans", "kprototypes", "kmedoids"]
     /// Column choice, encoding, missing-value policy and scaling.
     public var pipeline: FeaturePipeline
     /// The id column of the training input, if any.
@@ -88,6 +88,9 @@ public struct SegmentModel: Codable, Sendable, Equatable {
         }
         guard pipeline.scaler.center.allSatisfy(\.isFinite), pipeline.scaler.scale.allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw SegmentError.invalidInput("\(file): damaged model: the scaler's centres must be finite and its scales finite and positive; re-create it with `segment cluster \(parameter: "model") FILE`")
+        }
+        if let categorical = rule.categoricalFeatures, categorical != pipeline.categoricalFeatures {
+            throw SegmentError.invalidInput("\(file): damaged model: the assignment rule's categorical features do not match the pipeline's category columns; re-create it with `segment cluster \(parameter: "model") FILE`")
         }
         guard rule.isConsistent else {
             throw SegmentError.invalidInput("\(file): damaged model: the assignment rule's numbers do not fit together (arrays not matching its dimensions, values not finite, or a tie order that is not an ordering of the segments); re-create it with `segment cluster \(parameter: "model") FILE`")

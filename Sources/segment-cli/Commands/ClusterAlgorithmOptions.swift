@@ -12,6 +12,14 @@ enum ClusterAlgorithm: String, OptionChoice {
     case birch
     /// Mini-batch k-means streaming a file.
     case minibatchKMeans = "minibatch-kmeans"
+    /// k-prototypes on numeric features and categories.
+    case kprototypes
+    /// k-medoids (FasterPAM) under Gower, Euclidean or Manhattan distance.
+    case kmedoids
+
+    /// Whether the algorithm keeps categorical features as categories
+    /// (codes) instead of one-hot indicators.
+    var comparesCategories: Bool { self == .kprototypes || self == .kmedoids }
 }
 
 /// `--algorithm` and every algorithm's options, shared by `cluster` and
@@ -37,6 +45,12 @@ struct ClusterAlgorithmOptions: Sendable {
     var birch = BIRCH.Configuration()
     /// Mini-batch k-means: rows per batch.
     var batchSize = MiniBatchKMeans.Configuration(clusterCount: 1).batchSize
+    /// `--metric`; `nil`: Euclidean for DBSCAN, Gower for k-medoids.
+    var metric: MixedMetric?
+    /// k-prototypes: `--gamma`; `nil`: the `kmodes` default.
+    var gamma: Double?
+    /// k-medoids: `--sample`, the rows the medoids are fitted on.
+    var sample: Int?
 
     /// The options, each applying only to the algorithms of `algorithmsOfOption`.
     static let declarations: [Option<ClusterAlgorithmOptions>] =
@@ -44,7 +58,7 @@ struct ClusterAlgorithmOptions: Sendable {
         + ([.value("k", \.k, "N|auto", help: "Number of segments, or auto to choose it over --k-range by --select.", defaultDescription: "auto")]
             + (KMeansOptions.starting + KMeansOptions.selection + KMeansOptions.fitting
                 + [KMeansOptions.stabilityOption, KMeansOptions.stabilityResampleOption]).lifted(to: \.kmeans)
-            + agglomerative + dbscanOptions + birchOptions)
+            + agglomerative + dbscanOptions + birchOptions + mixedOptions)
             .map(applyingToItsAlgorithms)
 
     /// Options of agglomerative clustering.
@@ -61,7 +75,17 @@ struct ClusterAlgorithmOptions: Sendable {
     static let dbscanOptions: [Option<ClusterAlgorithmOptions>] = [
         .value("eps", \.dbscan.eps, "X|auto", help: "DBSCAN: neighbourhood radius (distance <= X counts). auto takes the knee of the sorted distances to each row's min-samples-th nearest neighbour and reports it."),
         .int("min-samples", \.dbscan.minSamples, in: 1...Int.max, help: "DBSCAN: rows within --eps, the row itself included, that make a core row (as scikit-learn).", defaultDescription: "2 × features"),
-        .value("metric", \.dbscan.metric, "NAME", help: "DBSCAN: distance between rows."),
+        .value("metric", \.metric, "NAME", help: "DBSCAN and kmedoids: distance between rows. gower (kmedoids only, its default): numeric differences over the column range and 0/1 for categories, averaged, as R's cluster::daisy; euclidean and manhattan count a mismatched category as 1.",
+               defaultDescription: "euclidean; kmedoids: gower"),
+    ]
+
+    /// Options of k-prototypes and k-medoids.
+    static let mixedOptions: [Option<ClusterAlgorithmOptions>] = [
+        .value("gamma", \.gamma, "X", help: "kprototypes: cost of one mismatched category, against squared differences of the scaled numeric features.",
+               defaultDescription: "0.5 × mean standard deviation of the scaled numeric features, as kmodes") {
+            try OptionNumbers.double($0, in: nil, exclusiveLowerBound: 0, option: $1)
+        },
+        .int("sample", \.sample, in: 2...Int.max, help: "kmedoids: fit the medoids on a seeded random sample of N rows, then give every row its nearest medoid (needed above \(ClusterOptions.kMedoidsRowLimit) rows)."),
     ]
 
     /// Options of BIRCH (`--k`, shared, sets the global step).
@@ -78,14 +102,16 @@ struct ClusterAlgorithmOptions: Sendable {
     /// The algorithms each algorithm-specific option applies to; given with
     /// another `--algorithm`, the option is a usage error, not ignored.
     static let algorithmsOfOption: [String: [ClusterAlgorithm]] = [
-        "k": [.kmeans, .agglomerative, .birch, .minibatchKMeans],
-        "k-range": [.kmeans], "select": [.kmeans], "gap-b": [.kmeans], "gap-rule": [.kmeans],
+        "k": [.kmeans, .agglomerative, .birch, .minibatchKMeans, .kprototypes, .kmedoids],
+        "k-range": [.kmeans, .kprototypes, .kmedoids], "select": [.kmeans, .kprototypes, .kmedoids],
+        "gap-b": [.kmeans], "gap-rule": [.kmeans],
         "stability": [.kmeans], "stability-b": [.kmeans],
-        "n-init": [.kmeans], "method": [.kmeans], "init": [.kmeans],
-        "max-iter": [.kmeans, .minibatchKMeans], "tol": [.kmeans, .minibatchKMeans],
+        "n-init": [.kmeans, .kprototypes], "method": [.kmeans], "init": [.kmeans, .kprototypes, .kmedoids],
+        "max-iter": [.kmeans, .minibatchKMeans, .kprototypes, .kmedoids], "tol": [.kmeans, .minibatchKMeans],
+        "gamma": [.kprototypes], "sample": [.kmedoids],
         "linkage": [.agglomerative], "distance-threshold": [.agglomerative], "linkage-out": [.agglomerative],
         "max-memory": [.agglomerative],
-        "eps": [.dbscan], "min-samples": [.dbscan], "metric": [.dbscan],
+        "eps": [.dbscan], "min-samples": [.dbscan], "metric": [.dbscan, .kmedoids],
         "threshold": [.birch], "branching-factor": [.birch],
         "batch-size": [.minibatchKMeans],
     ]

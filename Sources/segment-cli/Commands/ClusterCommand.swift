@@ -60,8 +60,8 @@ enum ClusterCommand: SegmentCommand {
         let threads = options.runtime.threadCount
         let table = try options.input.loadTable(options.positionals, threads: threads)
         let labelColumn = try options.labels.labelColumn(for: table)
-        let prepared = try options.features.prepare(table, threads: threads)
         let algorithm = options.algorithm.algorithm
+        let prepared = try options.features.prepare(table, threads: threads, for: algorithm, metric: options.algorithm.metric)
         let outputs = OutputBatch()
         let outcome = try cluster(prepared, options.algorithm, runtime: options.runtime, console: console, outputs: outputs)
         // The extras first: when one of them cannot be written, nothing has
@@ -98,6 +98,8 @@ enum ClusterCommand: SegmentCommand {
             return ClusterOutcome(nearestCenterOf: try ClusterOptions.runBIRCH(features, options, threads: threads).clustering)
         case .dbscan:
             return ClusterOutcome(try ClusterOptions.runDBSCAN(features, options, threads: threads, console: console), features: features)
+        case .kprototypes, .kmedoids:
+            return try ClusterOptions.runMixed(prepared, options, runtime: runtime)
         case .minibatchKMeans:
             // minibatch-kmeans streams a file and is run by `cluster` before any table is loaded.
             throw ParameterError("algorithm", "\(parameter: "algorithm") \(options.algorithm.rawValue) streams files larger than memory and only runs in `segment cluster`; label the file there, then pass the labelled file to this command")

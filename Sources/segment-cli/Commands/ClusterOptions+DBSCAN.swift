@@ -10,6 +10,11 @@ extension ClusterOptions {
     static func runDBSCAN(_ features: Matrix, _ options: ClusterAlgorithmOptions, threads: Int, console: Console) throws -> DBSCAN.Result {
         var configuration = options.dbscan
         configuration.threads = threads
+        switch options.metric {
+        case .gower?: throw UsageError(message: "--metric gower applies to kmedoids only; DBSCAN takes euclidean or manhattan")
+        case .manhattan?: configuration.metric = .manhattan
+        case .euclidean?, nil: configuration.metric = .euclidean
+        }
         let result = try DBSCAN(configuration).fit(features)
         if configuration.eps == .automatic {
             console.info("dbscan: eps auto = \(String(format: "%.6g", result.eps)) (knee of the sorted \(result.minSamples)-nearest-neighbour distances)")

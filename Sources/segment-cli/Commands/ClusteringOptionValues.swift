@@ -66,12 +66,21 @@ enum KMeansStart: OptionValue, Equatable {
     case random
     /// Centres read from this file.
     case file(String)
+    /// k-prototypes: Cao's density-based modes.
+    case cao
+    /// k-prototypes: Huang's frequency-drawn modes.
+    case huang
+    /// k-medoids: PAM's BUILD.
+    case build
 
-    /// `k-means++`, `random`, or a path.
+    /// `k-means++`, `random`, `cao`, `huang`, `build`, or a path.
     init(optionText text: String, option: OptionSpec) {
         switch text {
         case "k-means++": self = .kMeansPlusPlus
         case "random": self = .random
+        case "cao": self = .cao
+        case "huang": self = .huang
+        case "build": self = .build
         default: self = .file(text)
         }
     }
@@ -82,6 +91,9 @@ enum KMeansStart: OptionValue, Equatable {
         case .kMeansPlusPlus: "k-means++"
         case .random: "random"
         case .file(let path): path
+        case .cao: "cao"
+        case .huang: "huang"
+        case .build: "build"
         }
     }
 }
@@ -124,3 +136,4 @@ extension GapStatistic.Rule: OptionChoice {}
 extension KMeans.Method: OptionChoice {}
 extension Linkage: OptionChoice {}
 extension DistanceMetric: OptionChoice {}
+extension MixedMetric: OptionChoice {}

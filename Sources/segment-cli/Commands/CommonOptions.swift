@@ -62,13 +62,28 @@ struct FeatureOptions: Sendable {
     ///   - forDistances: whether the features feed distance computations, so
     ///     that values beyond `FeatureMagnitude.limit` are refused (`scale`
     ///     only rewrites values and passes false).
-    func prepare(_ table: Table, threads: Int, excluding excluded: [Int] = [], forDistances: Bool = true) throws -> PreparedFeatures {
+    ///   - algorithm: the clustering algorithm the features are for (`nil`:
+    ///     not clustering); k-prototypes and k-medoids keep categories as
+    ///     codes and take low-cardinality text columns as default features.
+    ///   - metric: `--metric`, which decides whether `--missing keep` applies.
+    func prepare(_ table: Table, threads: Int, excluding excluded: [Int] = [], forDistances: Bool = true,
+                 for algorithm: ClusterAlgorithm? = nil, metric: MixedMetric? = nil) throws -> PreparedFeatures {
         guard table.rowCount > 0 else {
             throw SegmentError.invalidInput("\(table.source): the file has a header but no data rows")
         }
-        let (idColumn, featureColumns) = try chooseColumns(table, excluding: excluded)
+        if missing == .keep && !(algorithm == .kmedoids && (metric ?? .gower) == .gower) {
+            throw UsageError(message: "--missing keep applies to --algorithm kmedoids with --metric gower only (Gower skips missing values per pair); choose error, drop, mean, median or mode")
+        }
+        let mixed = algorithm?.comparesCategories ?? false
+        var (idColumn, featureColumns) = try chooseColumns(table, excluding: excluded)
+        if mixed && features == nil {
+            featureColumns = table.columns.indices.filter {
+                $0 != idColumn && !excluded.contains($0) && (table.columns[$0].type.isNumeric || table.columns[$0].type == .categorical
+                                                             || table.columns[$0].looksNumericWithErrors)
+            }
+        }
         let (pipeline, features) = try FeaturePipeline.fit(table: table, featureColumns: featureColumns, missing: missing,
-                                                           scale: scale, threads: threads)
+                                                           scale: scale, categories: mixed ? .codes : .oneHot, threads: threads)
         if forDistances {
             let rows = features.tableRows
             try FeatureMagnitude.check(features.matrix, names: pipeline.outputNames, source: table.source,

@@ -13,6 +13,8 @@ enum ElbowCommand: SegmentCommand {
 
         --criteria gap adds the gap statistic (Tibshirani, Walther & Hastie 2001, as R's cluster::clusGap with d.power = 2 and spaceH0 = "scaledPCA"): columns gap and gap_se, from --gap-b reference sets drawn uniformly in the box of the PCA-rotated data, and the k that --gap-rule picks. Use --k-range 1-K to let it choose k = 1 (no structure).
 
+        --algorithm kprototypes or kmedoids fits that algorithm instead (categorical features kept as categories): one row per k with k, cost (k-prototypes' cost or k-medoids' loss) and silhouette under the algorithm's own distance (Gower for kmedoids by default), and the knee of the cost curve.
+
         When standard output is a terminal, bar charts of the inertia and mean silhouette per k follow the table. --plot FILE.svg writes the same curves as an SVG chart (written atomically), with the knee, the best silhouette and the k that --k auto takes marked.
         """,
         usage: "segment elbow [options] [FILE]",
@@ -21,6 +23,7 @@ enum ElbowCommand: SegmentCommand {
             "segment elbow Fixtures/mall_customers.csv --features \"Annual Income (k$),Spending Score (1-100)\" --scale none",
             "segment select-k Fixtures/mall_customers.csv --k-range 2-15 --format csv -o curve.csv",
             "segment elbow Fixtures/mall_customers.csv --features \"Annual Income (k$),Spending Score (1-100)\" --scale none --plot elbow.svg",
+            "segment elbow Fixtures/mall_customers.csv --algorithm kmedoids --metric gower --k-range 2-8",
         ]
     )
 
@@ -30,6 +33,8 @@ enum ElbowCommand: SegmentCommand {
         var input = InputOptions()
         var features = FeatureOptions()
         var kmeans = KMeansOptions()
+        /// `--algorithm` and the options of k-prototypes and k-medoids.
+        var mixed = ClusterAlgorithmOptions()
         /// Where to write the SVG chart, if anywhere.
         var plot: String?
         /// `--criteria`: the indices computed beside the default ones.
@@ -47,15 +52,31 @@ enum ElbowCommand: SegmentCommand {
             + FeatureOptions.declarations.lifted(to: \.features)
             + [criteriaOption]
             + (KMeansOptions.selection + KMeansOptions.fitting + [KMeansOptions.stabilityResampleOption]).lifted(to: \.kmeans)
+            + mixedDeclarations
             + [.value("plot", \.plot, "FILE.svg", help: "Also write the inertia and silhouette curves as an SVG chart.").writesFile()]
             + OutputOptions.declarations(formats: [.table, .csv, .tsv, .json, .jsonl, .markdown], defaultDescription: "table on a terminal, else csv").lifted(to: \.output)
             + RuntimeOptions.declarations().lifted(to: \.runtime)
     }
 
+    /// `--algorithm` (kmeans, kprototypes, kmedoids) and the options of the
+    /// last two, with the meaning they have in `cluster`.
+    static let mixedDeclarations: [Option<Options>] = {
+        let algorithm: Option<ClusterAlgorithmOptions> = Option.value("algorithm", \.algorithm, "NAME", help: "The algorithm fitted for each k.")
+            .restricted(to: [ClusterAlgorithm.kmeans, .kprototypes, .kmedoids].map(\.rawValue))
+        let named = ["metric", "gamma", "sample"]
+        let others = (ClusterAlgorithmOptions.dbscanOptions + ClusterAlgorithmOptions.mixedOptions).filter { named.contains($0.spec.name) }
+            .map { $0.only(with: "algorithm", $0.spec.name == "metric" ? ["kmedoids"] : ClusterAlgorithmOptions.algorithmsOfOption[$0.spec.name]!.map(\.rawValue)) }
+        return ([algorithm] + others).lifted(to: \.mixed)
+            + [KMeansOptions.starting[0].helping("kprototypes: cao (default) or huang; kmedoids: build (default) or random.")
+                .only(with: "algorithm", ["kprototypes", "kmedoids"])].lifted(to: \.kmeans)
+    }()
+
     static func run(_ options: Options, console: Console) throws {
         let threads = options.runtime.threadCount
         let table = try options.input.loadTable(options.positionals, threads: threads)
-        let prepared = try options.features.prepare(table, threads: threads)
+        let algorithm = options.mixed.algorithm
+        let prepared = try options.features.prepare(table, threads: threads, for: algorithm, metric: options.mixed.metric)
+        if algorithm.comparesCategories { return try runMixed(options, prepared: prepared, console: console) }
         let data = prepared.features.matrix
         let fitting = try KSelection.feasibleRange(options.kmeans.kRange.range, for: data)
         // Both outputs are opened before the fits, so a path that cannot be
@@ -95,6 +116,38 @@ enum ElbowCommand: SegmentCommand {
         try plot?.write(KSelectionChart(selection, chosen: chosen).svg())
         try outputs.commitAll()
         for line in KSelectionReport.lines(selection, criterion: criterion) { console.info(line) }
+    }
+}
+
+extension ElbowCommand {
+    /// `elbow --algorithm kprototypes|kmedoids`: cost and silhouette per k.
+    static func runMixed(_ options: Options, prepared: PreparedFeatures, console: Console) throws {
+        if options.criteria != nil {
+            throw UsageError(message: "--criteria adds k-means indices; with --algorithm \(options.mixed.algorithm.rawValue) elbow reports cost and silhouette")
+        }
+        var algorithm = options.mixed
+        algorithm.kmeans = options.kmeans
+        let rows = try ClusterOptions.mixedRows(prepared, algorithm: algorithm.algorithm)
+        let clusterer = try ClusterOptions.mixedClusterer(algorithm, rows: rows, runtime: options.runtime)
+        let criterion = try ClusterOptions.mixedCriterion(options.kmeans.select)
+        let outputs = OutputBatch()
+        let sink = try outputs.open(options.output.destination)
+        let selection = try MixedKSelection.evaluate(rows, clusterer: clusterer, range: options.kmeans.kRange.range,
+                                                     silhouetteRows: KSelection.defaultSilhouetteRows, seed: options.runtime.seed,
+                                                     threads: options.runtime.threadCount)
+        let format = options.output.format(report: true)
+        let readable = format == .table || format == .markdown
+        func value(_ number: Double?) -> OutputValue {
+            guard let number else { return .missing }
+            return readable ? .text(formatNumber(number, decimals: 4)) : .number(number)
+        }
+        let writer = try RecordWriter(sink: sink, format: format, header: ["k", "cost", "silhouette"])
+        for candidate in selection.candidates {
+            try writer.write([.integer(candidate.k), value(candidate.cost), value(candidate.fit.silhouette)])
+        }
+        try writer.finish()
+        try outputs.commitAll()
+        for line in MixedKSelectionReport.lines(selection, criterion: criterion) { console.info(line) }
     }
 }
 

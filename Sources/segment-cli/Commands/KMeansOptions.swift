@@ -74,7 +74,7 @@ struct KMeansOptions: Sendable {
 
     /// The starting centres (`cluster` and `report` only).
     static let starting: [Option<KMeansOptions>] = [
-        .value("init", \.start, "k-means++|random|FILE", help: "Starting centres: greedy k-means++, random rows, or a CSV of centres in the scaled feature space (one row per centre; columns named like the features or in feature order), which fixes k and runs once.").readsFile(),
+        .value("init", \.start, "METHOD|FILE", help: "Starting centres. k-means: greedy k-means++ (default), random rows, or a CSV of centres in the scaled feature space (one row per centre; columns named like the features or in feature order), which fixes k and runs once. kprototypes: cao (default) or huang. kmedoids: build (default) or random.").readsFile(),
     ]
 
     /// The configuration for k clusters (k may be replaced later by k selection).
@@ -133,6 +133,8 @@ struct KMeansOptions: Sendable {
         case .kMeansPlusPlus: return .kMeansPlusPlus
         case .random: return .random
         case .file(let path): return .centers(try Self.startingCenters(path, pipeline: pipeline))
+        case .cao, .huang, .build:
+            throw UsageError(message: "--init \(start.optionText) starts \(start == .build ? "kmedoids" : "kprototypes"), not k-means; k-means takes k-means++, random or a file of centres")
         }
     }
 

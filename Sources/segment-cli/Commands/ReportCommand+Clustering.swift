@@ -7,7 +7,8 @@ extension ReportCommand {
     /// (sampled beyond 10000 rows) and the dendrogram of an agglomerative run.
     static func clusteredReport(_ table: Table, _ options: Options, console: Console) throws -> Report {
         let seed = options.runtime.seed, threads = options.runtime.threadCount
-        let prepared = try options.features.prepare(table, threads: threads)
+        let prepared = try options.features.prepare(table, threads: threads, for: options.algorithm.algorithm,
+                                                    metric: options.algorithm.metric)
         let algorithm = options.algorithm.algorithm.rawValue
         let outputs = OutputBatch()
         let outcome = try ClusterCommand.cluster(prepared, options.algorithm, runtime: options.runtime, console: console, outputs: outputs)
@@ -35,7 +36,11 @@ extension ReportCommand {
         if options.algorithm.algorithm == .kmeans {
             content.kSelection = try kSelection(outcome, prepared: prepared, options)
         }
-        content.silhouette = ClusteringReport.silhouette(features, labels: clustering.labels, seed: seed, threads: threads)
+        // The per-row silhouette plot is Euclidean; the mixed algorithms'
+        // own silhouette is in the summary.
+        if !options.algorithm.algorithm.comparesCategories {
+            content.silhouette = ClusteringReport.silhouette(features, labels: clustering.labels, seed: seed, threads: threads)
+        }
         content.stability = outcome.stability.map(StabilityBars.init)
         if let linkage = outcome.linkage {
             content.dendrogram = Dendrogram(merges: linkage.merges, leafCount: options.dendrogramLeaves,
