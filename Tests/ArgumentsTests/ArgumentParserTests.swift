@@ -92,7 +92,7 @@ import Testing
     /// `segment cluster`'s algorithm options: given with an algorithm they do
     /// not apply to (the default kmeans included), a usage error.
     @Test func algorithmOptionsApplyOnlyToTheirAlgorithms() throws {
-        #expect(throws: UsageError(message: "option '--k' does not apply to --algorithm dbscan (only to kmeans, agglomerative, birch, minibatch-kmeans); drop it")) {
+        #expect(throws: UsageError(message: "option '--k' does not apply to --algorithm dbscan (only to kmeans, agglomerative, birch, minibatch-kmeans, kprototypes, kmedoids); drop it")) {
             try ArgumentParser.parse(["--algorithm", "dbscan", "--k", "5"], for: ClusterCommand.spec)
         }
         #expect(throws: UsageError(message: "option '--eps' does not apply to --algorithm kmeans (only to dbscan); drop it")) {

@@ -33,7 +33,7 @@ import Testing
         #expect(options.algorithm.algorithm == .dbscan)
         #expect(options.algorithm.dbscan.eps == .value(0.25))
         #expect(options.algorithm.dbscan.minSamples == 4)
-        #expect(options.algorithm.dbscan.metric == .manhattan)
+        #expect(options.algorithm.metric == .manhattan)
         #expect(options.features.features?.names == ["a", "b"])
         #expect(options.features.scale == ScaleMethod.none)
         #expect(options.runtime.seed == 7 && options.runtime.threads == 2 && options.quiet)

@@ -182,7 +182,7 @@ import Testing
             Case(arguments: ["cluster", "mall.csv", "--algorithm", "dbscan", "--eps", "0"], status: 2, stderr: usage("cluster", "--eps must be greater than 0, got 0")),
             Case(arguments: ["cluster", "mall.csv", "--algorithm", "dbscan", "--eps", "-1"], status: 2, stderr: usage("cluster", "--eps must be greater than 0, got -1")),
             Case(arguments: ["cluster", "mall.csv", "--algorithm", "dbscan", "--min-samples", "0"], status: 2, stderr: usage("cluster", "--min-samples must be at least 1, got 0")),
-            Case(arguments: ["cluster", "mall.csv", "--algorithm", "kmedoids"], status: 2, stderr: usage("cluster", "invalid value 'kmedoids' for '--algorithm'; expected one of: kmeans, agglomerative, dbscan, birch, minibatch-kmeans")),
+            Case(arguments: ["cluster", "mall.csv", "--algorithm", "kmodes"], status: 2, stderr: usage("cluster", "invalid value 'kmodes' for '--algorithm'; expected one of: kmeans, agglomerative, dbscan, birch, minibatch-kmeans, kprototypes, kmedoids")),
             Case(arguments: ["cluster", "mall.csv", "--algorithm", "agglomerative", "--k", "3", "--linkage", "centroid"], status: 2, stderr: usage("cluster", "invalid value 'centroid' for '--linkage'; expected one of: ward, complete, average, single")),
             Case(arguments: ["cluster", "wideheader.csv"], status: 1, stderr: error("wideheader.csv: the file has a header but no data rows")),
             Case(arguments: ["cluster", "wide.csv", "--k", "2"], status: 2, stderr: error("k=2 but the input has only 1 row; choose k ≤ 1")),

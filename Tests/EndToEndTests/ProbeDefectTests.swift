@@ -219,7 +219,7 @@ import Testing
             (["assign", "--model", "damaged.json", "mall.csv"], 1,
              "segment: error: damaged.json: damaged model: the scaler has 2 centres and 3 scales for the pipeline's 3 features; re-create it with `segment cluster --model FILE`\n"),
             (["assign", "--model", "magic.json", "mall.csv"], 1,
-             "segment: error: magic.json: the model's algorithm 'magic' is not one this version of segment knows (kmeans, agglomerative, dbscan, birch, minibatch-kmeans); re-create it with `segment cluster --model FILE`\n"),
+             "segment: error: magic.json: the model's algorithm 'magic' is not one this version of segment knows (kmeans, agglomerative, dbscan, birch, minibatch-kmeans, kprototypes, kmedoids); re-create it with `segment cluster --model FILE`\n"),
             (["cluster", "mall.csv", "--delimiter", "\""], 2,
              "segment: error: --delimiter '\"' is not a delimiter: use tab, comma, semicolon, pipe or a single ASCII character other than a quote or newline\n"),
             (["elbow", "one.csv"], 2,

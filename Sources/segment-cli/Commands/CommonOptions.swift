@@ -49,9 +49,9 @@ struct FeatureOptions: Sendable {
 
     /// The options, declared once for every command that clusters or scales.
     static let declarations: [Option<FeatureOptions>] = [
-        .value("features", \.features, "A,B,C", help: "Feature columns by header name (exact, then case-insensitive). Categorical columns are one-hot encoded.", defaultDescription: "every numeric column except the id"),
+        .value("features", \.features, "A,B,C", help: "Feature columns by header name (exact, then case-insensitive). Categorical columns are one-hot encoded (kprototypes and kmedoids: kept as categories).", defaultDescription: "every numeric column except the id (kprototypes and kmedoids: also every categorical column)"),
         .value("id", \.id, "COL", help: "Id column carried to every output.", defaultDescription: "first unique column whose last word is 'id'"),
-        .value("missing", \.missing, "POLICY", help: "Missing values (empty, NA, N/A, NaN, null): stop with an error, drop the row (kept in the output with an empty label), or fill it."),
+        .value("missing", \.missing, "POLICY", help: "Missing values (empty, NA, N/A, NaN, null): stop with an error, drop the row (kept in the output with an empty label), fill it, or keep it missing (keep: kmedoids with Gower only, which skips it per pair as cluster::daisy)."),
         .value("scale", \.scale, "METHOD", help: "Feature scaling; one-hot indicators are never scaled."),
     ]
 
