@@ -54,13 +54,9 @@ extension KMedoids.SwapSearch {
     /// One medoid: the row with the least total distance to the others.
     private mutating func singleMedoid(_ medoids: inout [Int]) -> (loss: Double, iterations: Int, swaps: Int) {
         let kernel = self.kernel, count = self.count, start = medoids[0]
-        @Sendable func total(_ candidate: Int) -> Double {
-            var sum = 0.0
-            for row in 0..<count where row != candidate { sum += kernel.distance(row, candidate) }
-            return sum
-        }
-        let best = bestCandidate { total($0) }
-        let startLoss = total(start)
+        let best = bestCandidate(.totalDistance)
+        var startLoss = 0.0
+        for row in 0..<count where row != start { startLoss += kernel.distance(row, start) }
         let chosen = best.value < startLoss ? best : (row: start, value: startLoss)
         medoids[0] = chosen.row
         for row in 0..<count {
@@ -116,8 +112,11 @@ extension KMedoids.SwapSearch {
         let parts = Self.chunked(count: count, threads: threads) { range -> (shared: Double, perMedoid: [Double]) in
             var shared = 0.0
             var perMedoid = [Double](repeating: 0, count: k)
+            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: range.count)
+            defer { scratch.deallocate() }
+            kernel.distances(to: candidate, rows: range, into: scratch)
             for row in range {
-                let d = kernel.distance(row, candidate)
+                let d = scratch[row - range.lowerBound]
                 let near = nearestDistance.value[row]
                 if d < near {
                     shared += d - near
@@ -145,6 +144,9 @@ extension KMedoids.SwapSearch {
         let losses = withRowState { state in
             Self.chunked(count: count, threads: threads) { range -> Double in
                 var loss = 0.0
+                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: range.count)
+                defer { scratch.deallocate() }
+                kernel.distances(to: candidate, rows: range, into: scratch)
                 for row in range {
                     if row == candidate {
                         if state.nearest[row] != b {
@@ -155,7 +157,7 @@ extension KMedoids.SwapSearch {
                         state.nearestDistance[row] = 0
                         continue
                     }
-                    let d = kernel.distance(row, candidate)
+                    let d = scratch[row - range.lowerBound]
                     if state.nearest[row] == b {
                         if d < state.secondDistance[row] {
                             state.nearestDistance[row] = d

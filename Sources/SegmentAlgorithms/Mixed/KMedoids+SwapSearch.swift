@@ -26,12 +26,25 @@ extension KMedoids {
 
         /// Runs `body` over fixed chunks of the rows and returns the
         /// per-chunk results in chunk order (inline for a single chunk).
-        static func chunked<T>(count: Int, threads: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
-            let chunks = ParallelChunks(count: count, chunkSize: KMedoids.chunkRows, threads: threads)
+        static func chunked<T>(count: Int, threads: Int, chunkSize: Int = KMedoids.chunkRows,
+                               _ body: @Sendable (Range<Int>) -> T) -> [T] {
+            let chunks = ParallelChunks(count: count, chunkSize: chunkSize, threads: threads)
             if chunks.chunkCount <= 1 || threads <= 1 {
                 return (0..<chunks.chunkCount).map { body(chunks.range(ofChunk: $0)) }
             }
             return chunks.mapChunks { _, range in body(range) }
+        }
+
+        /// Calls `body` with consecutive blocks of `0..<count` of at most
+        /// `KMedoids.chunkRows` rows.
+        @inline(__always)
+        static func forEachBlock(_ count: Int, _ body: (Range<Int>) -> Void) {
+            var start = 0
+            while start < count {
+                let end = min(start + KMedoids.chunkRows, count)
+                body(start..<end)
+                start = end
+            }
         }
 
         /// PAM's BUILD: the row with the least total distance, then each
@@ -39,11 +52,7 @@ extension KMedoids {
         /// with fewer medoids, when no row lowers the loss (duplicates).
         mutating func build(_ k: Int) -> [Int] {
             let kernel = self.kernel, count = self.count
-            let first = bestCandidate { candidate in
-                var sum = 0.0
-                for row in 0..<count where row != candidate { sum += kernel.distance(row, candidate) }
-                return sum
-            }
+            let first = bestCandidate(.totalDistance)
             var medoids = [first.row]
             for row in 0..<count {
                 nearest[row] = 0
@@ -52,16 +61,7 @@ extension KMedoids {
             }
             for position in 1..<max(k, 1) {
                 let nearestDistance = UncheckedSendable(self.nearestDistance)
-                let best = bestCandidate { candidate in
-                    nearestDistance.value.withUnsafeBufferPointer { near in
-                        var sum = -near[candidate]
-                        for row in 0..<count where row != candidate {
-                            let d = kernel.distance(row, candidate)
-                            if d < near[row] { sum += d - near[row] }
-                        }
-                        return sum
-                    }
-                }
+                let best = nearestDistance.value.withUnsafeBufferPointer { bestCandidate(.gain(nearest: $0.baseAddress!)) }
                 if best.value >= 0 { break }
                 for row in 0..<count {
                     if row == best.row {
@@ -87,14 +87,56 @@ extension KMedoids {
             return medoids
         }
 
-        /// The row with the lowest `score` (the first on a tie), scored in
-        /// parallel chunks.
-        func bestCandidate(_ score: @Sendable (Int) -> Double) -> (row: Int, value: Double) {
-            let bests = Self.chunked(count: count, threads: threads) { range -> (row: Int, value: Double) in
+        /// Candidates scored together while a block of rows is in cache.
+        static let candidateTile = 16
+
+        /// What BUILD minimizes over the candidates.
+        enum BuildScore: @unchecked Sendable {
+            /// The summed distance from every other row (the first medoid).
+            case totalDistance
+            /// The change in loss when the candidate joins the medoids, given
+            /// each row's distance to its nearest medoid so far.
+            case gain(nearest: UnsafePointer<Double>)
+        }
+
+        /// The row with the lowest `score` (the first on a tie), summed
+        /// over the rows in order. Candidates are scored in parallel chunks,
+        /// in tiles that reuse each block of rows while it is in cache.
+        func bestCandidate(_ score: BuildScore) -> (row: Int, value: Double) {
+            let kernel = self.kernel, count = self.count
+            let bests = Self.chunked(count: count, threads: threads, chunkSize: 64) { range -> (row: Int, value: Double) in
+                let tile = Self.candidateTile
+                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: KMedoids.chunkRows)
+                defer { scratch.deallocate() }
                 var best = (row: range.lowerBound, value: Double.infinity)
-                for candidate in range {
-                    let value = score(candidate)
-                    if value < best.value { best = (candidate, value) }
+                var tileStart = range.lowerBound
+                while tileStart < range.upperBound {
+                    let candidates = tileStart..<min(tileStart + tile, range.upperBound)
+                    var sums = candidates.map { candidate -> Double in
+                        if case .gain(let nearest) = score { return -nearest[candidate] }
+                        return 0
+                    }
+                    Self.forEachBlock(count) { block in
+                        for (position, candidate) in candidates.enumerated() {
+                            kernel.distances(to: candidate, rows: block, into: scratch)
+                            var sum = sums[position]
+                            let start = block.lowerBound
+                            switch score {
+                            case .totalDistance:
+                                for row in block where row != candidate { sum += scratch[row - start] }
+                            case .gain(let nearest):
+                                for row in block where row != candidate {
+                                    let d = scratch[row - start]
+                                    if d < nearest[row] { sum += d - nearest[row] }
+                                }
+                            }
+                            sums[position] = sum
+                        }
+                    }
+                    for (position, candidate) in candidates.enumerated() where sums[position] < best.value {
+                        best = (candidate, sums[position])
+                    }
+                    tileStart = candidates.upperBound
                 }
                 return best
             }

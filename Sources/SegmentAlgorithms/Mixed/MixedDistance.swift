@@ -48,36 +48,57 @@ public struct MixedDistance: Sendable, Equatable {
         self.numericFactors = numericFactors
     }
 
-    /// The numeric values of `rows` multiplied by their factors, the form
-    /// `MixedDistanceKernel` reads.
-    func weightedNumeric(_ rows: MixedRows) -> [Double] {
-        guard numericFactors.contains(where: { $0 != 1 }) else { return rows.numeric }
-        var values = rows.numeric
-        for index in values.indices { values[index] *= numericFactors[index % rows.numericWidth] }
-        return values
+    /// The numeric values of `rows` multiplied by their factors, feature
+    /// by feature (`numericWidth × count`), the layout the kernel reads.
+    func weightedColumns(_ rows: MixedRows) -> [Double] {
+        var columns = [Double](repeating: 0, count: rows.numeric.count)
+        for row in 0..<rows.count {
+            for feature in 0..<rows.numericWidth {
+                columns[feature * rows.count + row] = rows.numeric[row * rows.numericWidth + feature] * numericFactors[feature]
+            }
+        }
+        return columns
+    }
+
+    /// The codes of `rows` feature by feature (`categoricalWidth × count`).
+    static func codeColumns(_ rows: MixedRows) -> [Int32] {
+        var columns = [Int32](repeating: 0, count: rows.codes.count)
+        for row in 0..<rows.count {
+            for feature in 0..<rows.categoricalWidth {
+                columns[feature * rows.count + row] = rows.codes[row * rows.categoricalWidth + feature]
+            }
+        }
+        return columns
     }
 
     /// Calls `body` with a kernel over `rows`.
     func withKernel<T>(_ rows: MixedRows, _ body: (MixedDistanceKernel) throws -> T) rethrows -> T {
-        let numeric = weightedNumeric(rows)
+        let numeric = weightedColumns(rows), codes = Self.codeColumns(rows)
         let hasMissing = rows.hasMissingValues
         return try numeric.withUnsafeBufferPointer { numeric in
-            try rows.codes.withUnsafeBufferPointer { codes in
-                try body(MixedDistanceKernel(numeric: numeric.baseAddress, numericWidth: rows.numericWidth,
-                                             codes: codes.baseAddress, categoricalWidth: rows.categoricalWidth,
-                                             metric: metric, categoryWeight: categoryWeight, hasMissing: hasMissing))
+            try codes.withUnsafeBufferPointer { codes in
+                try body(MixedDistanceKernel(numeric: numeric.baseAddress ?? UnsafePointer(bitPattern: 8)!, numericWidth: rows.numericWidth,
+                                             codes: codes.baseAddress ?? UnsafePointer(bitPattern: 8)!, categoricalWidth: rows.categoricalWidth,
+                                             count: rows.count, metric: metric, categoryWeight: categoryWeight, hasMissing: hasMissing))
             }
         }
     }
 }
 
-/// Distances between rows of one `MixedRows`, read through pointers that
-/// live for the duration of `MixedDistance.withKernel`.
+/// Distances between rows of one `MixedRows`, read feature by feature
+/// through pointers that live for the duration of `MixedDistance.withKernel`.
+///
+/// `distance(_:_:)` and `distances(to:rows:into:)` add the same terms in
+/// the same order (numeric features, then one category weight per
+/// mismatch), so a distance is the same whichever computes it.
 struct MixedDistanceKernel: @unchecked Sendable {
-    let numeric: UnsafePointer<Double>?
+    /// `numericWidth × count` weighted numeric values.
+    let numeric: UnsafePointer<Double>
     let numericWidth: Int
-    let codes: UnsafePointer<Int32>?
+    /// `categoricalWidth × count` codes.
+    let codes: UnsafePointer<Int32>
     let categoricalWidth: Int
+    let count: Int
     let metric: MixedMetric
     let categoryWeight: Double
     let hasMissing: Bool
@@ -86,40 +107,65 @@ struct MixedDistanceKernel: @unchecked Sendable {
     /// present in both (Gower with missing values only).
     @inline(__always)
     func distance(_ a: Int, _ b: Int) -> Double {
-        let x = numeric.map { $0 + a * numericWidth }, y = numeric.map { $0 + b * numericWidth }
-        let s = codes.map { $0 + a * categoricalWidth }, t = codes.map { $0 + b * categoricalWidth }
-        if hasMissing { return distanceSkippingMissing(x, y, s, t) }
+        if hasMissing { return distanceSkippingMissing(a, b) }
         var sum = 0.0
-        switch metric {
-        case .euclidean:
-            for feature in 0..<numericWidth {
-                let difference = x![feature] - y![feature]
-                sum += difference * difference
-            }
-        case .gower, .manhattan:
-            for feature in 0..<numericWidth { sum += abs(x![feature] - y![feature]) }
+        for feature in 0..<numericWidth {
+            let difference = numeric[feature * count + a] - numeric[feature * count + b]
+            sum += metric == .euclidean ? difference * difference : abs(difference)
         }
-        var mismatches = 0
-        for feature in 0..<categoricalWidth where s![feature] != t![feature] { mismatches += 1 }
+        for feature in 0..<categoricalWidth where codes[feature * count + a] != codes[feature * count + b] { sum += categoryWeight }
+        return finish(sum)
+    }
+
+    /// The distance from a whole sum of terms.
+    @inline(__always)
+    func finish(_ sum: Double) -> Double {
         switch metric {
-        case .gower: return (sum + Double(mismatches)) / Double(numericWidth + categoricalWidth)
-        case .euclidean: return (sum + categoryWeight * Double(mismatches)).squareRoot()
-        case .manhattan: return sum + categoryWeight * Double(mismatches)
+        case .gower: return sum / Double(numericWidth + categoricalWidth)
+        case .euclidean: return sum.squareRoot()
+        case .manhattan: return sum
         }
     }
 
+    /// The distances from each row of `range` to row `target`, written to
+    /// `output[0..<range.count]`: feature by feature over contiguous rows.
+    func distances(to target: Int, rows range: Range<Int>, into output: UnsafeMutablePointer<Double>) {
+        if hasMissing {
+            for row in range { output[row - range.lowerBound] = distanceSkippingMissing(row, target) }
+            return
+        }
+        let m = range.count, start = range.lowerBound
+        output.update(repeating: 0, count: m)
+        for feature in 0..<numericWidth {
+            let column = numeric + feature * count + start, value = numeric[feature * count + target]
+            if metric == .euclidean {
+                for index in 0..<m {
+                    let difference = column[index] - value
+                    output[index] += difference * difference
+                }
+            } else {
+                for index in 0..<m { output[index] += abs(column[index] - value) }
+            }
+        }
+        let weight = categoryWeight
+        for feature in 0..<categoricalWidth {
+            let column = codes + feature * count + start, value = codes[feature * count + target]
+            for index in 0..<m { output[index] += column[index] != value ? weight : 0 }
+        }
+        for index in 0..<m { output[index] = finish(output[index]) }
+    }
+
     /// Gower over the features present in both rows (daisy's rule).
-    private func distanceSkippingMissing(_ x: UnsafePointer<Double>?, _ y: UnsafePointer<Double>?,
-                                         _ s: UnsafePointer<Int32>?, _ t: UnsafePointer<Int32>?) -> Double {
+    private func distanceSkippingMissing(_ a: Int, _ b: Int) -> Double {
         var sum = 0.0, present = 0
         for feature in 0..<numericWidth {
-            let difference = x![feature] - y![feature]
+            let difference = numeric[feature * count + a] - numeric[feature * count + b]
             if difference.isNaN { continue }
             sum += abs(difference)
             present += 1
         }
-        for feature in 0..<categoricalWidth where s![feature] >= 0 && t![feature] >= 0 {
-            if s![feature] != t![feature] { sum += 1 }
+        for feature in 0..<categoricalWidth where codes[feature * count + a] >= 0 && codes[feature * count + b] >= 0 {
+            if codes[feature * count + a] != codes[feature * count + b] { sum += 1 }
             present += 1
         }
         return present == 0 ? .nan : sum / Double(present)
@@ -131,17 +177,18 @@ extension MixedDistance {
     /// per feature, `categorical` marking the category codes; NaN missing),
     /// as a saved model compares a new row with its medoids.
     public func distance(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, categorical: [Bool]) -> Double {
+        // The terms in the kernel's order: numeric features, then categories.
         var sum = 0.0, present = 0, numeric = 0
-        for (feature, isCategorical) in categorical.enumerated() {
-            if isCategorical {
-                if a[feature].isNaN || b[feature].isNaN { continue }
-                if a[feature] != b[feature] { sum += 1 }
-            } else {
-                defer { numeric += 1 }
-                let difference = (a[feature] - b[feature]) * numericFactors[numeric]
-                if difference.isNaN { continue }
-                sum += metric == .euclidean ? difference * difference : abs(difference)
-            }
+        for (feature, isCategorical) in categorical.enumerated() where !isCategorical {
+            defer { numeric += 1 }
+            let difference = a[feature] * numericFactors[numeric] - b[feature] * numericFactors[numeric]
+            if difference.isNaN { continue }
+            sum += metric == .euclidean ? difference * difference : abs(difference)
+            present += 1
+        }
+        for (feature, isCategorical) in categorical.enumerated() where isCategorical {
+            if a[feature].isNaN || b[feature].isNaN { continue }
+            if a[feature] != b[feature] { sum += categoryWeight }
             present += 1
         }
         switch metric {
