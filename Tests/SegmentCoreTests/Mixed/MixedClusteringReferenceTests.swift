@@ -79,3 +79,64 @@ import Testing
         #expect(a.medoids == b.medoids && a.rawLabels == b.rawLabels && a.loss == b.loss)
     }
 }
+
+/// One k-prototypes run from given prototypes against kmodes from the same
+/// ones: `KPrototypes(n_clusters=k, init=[scaled rows i·200/k, init_cao modes],
+/// n_init=1, gamma=0.5).fit(X, categorical=[Gender])`, kmodes 0.12.2.
+@Suite struct KPrototypesSameStartTests {
+    /// kmodes' labels (prototype indices) for k = 4 and 5, and its cost and iterations.
+    static let expected: [(k: Int, cost: Double, iterations: Int, labels: String)] = [
+        (4, 248.51942291448168, 4, "0,0,0,0,0,0,1,0,1,0,1,0,1,0,1,0,0,0,1,0,0,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,0,0,1,0,0,1,1,1,1,1,0,1,1,0,1,1,1,0,1,1,0,0,1,1,1,1,1,0,1,1,0,1,1,0,1,1,0,1,1,0,0,1,1,0,1,1,0,0,1,0,1,0,0,1,1,0,1,0,1,1,1,1,1,0,1,0,0,0,1,1,1,1,0,1,2,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,1,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2,3,2"),
+        (5, 211.51543410804376, 4, "0,0,1,0,0,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,1,0,2,0,1,0,1,0,2,0,0,0,2,0,0,2,2,2,2,2,0,2,2,0,2,2,2,0,2,2,0,0,2,2,2,2,2,0,2,2,0,2,2,0,2,2,0,2,2,0,0,2,2,0,2,2,0,0,2,0,2,0,0,2,2,0,2,0,2,2,2,2,2,0,2,0,0,0,2,2,2,2,0,2,3,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,2,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3,4,3"),
+    ]
+
+    @Test("the same labels, cost and iterations as kmodes from the same start")
+    func sameStart() throws {
+        let rows = try MixedClusteringReferenceTests.mallRows()
+        for reference in Self.expected {
+            let k = reference.k
+            let starts = (0..<k).map { $0 * 200 / k }
+            let numeric = starts.flatMap { rows.numeric[($0 * rows.numericWidth)..<(($0 + 1) * rows.numericWidth)] }
+            var configuration = KPrototypes.Configuration(clusterCount: k)
+            configuration.gamma = 0.5
+            configuration.initialization = .prototypes(numeric: numeric, modes: KPrototypes.caoModes(rows, k: k))
+            let result = try KPrototypes.fit(rows, configuration: configuration)
+            #expect(result.rawLabels.map(String.init).joined(separator: ",") == reference.labels, "k=\(k)")
+            #expect(MixedClusteringReferenceTests.close(result.cost, reference.cost, 1e-12), "k=\(k) cost \(result.cost)")
+            #expect(result.iterations == reference.iterations)
+        }
+    }
+}
+
+/// Gower distances with missing values against R 4.2.2 `cluster` 2.1.4:
+/// `daisy(data.frame(x = c(1, 2, NA, 4, 10, 6), y = c(5, NA, 3, 1, 2, 2),
+/// g = factor(c("a", "b", "a", NA, "b", "a"))), metric = "gower")`, lower
+/// triangle column by column (%.17g).
+@Suite struct GowerDaisyTests {
+    static let daisy = [0.55555555555555558, 0.25, 0.66666666666666663, 0.91666666666666663, 0.43518518518518517,
+                        1, 0.22222222222222221, 0.44444444444444442, 0.72222222222222221, 0.5, 0.625, 0.125,
+                        0.45833333333333337, 0.23611111111111113, 0.48148148148148145]
+
+    @Test("each pair is compared on the features both rows have, numeric differences over the column range")
+    func missingValuesSkippedPerPair() {
+        let x = [1.0, 2, .nan, 4, 10, 6], y = [5.0, .nan, 3, 1, 2, 2]
+        let g: [Int32] = [0, 1, 0, -1, 1, 0]
+        let rows = MixedRows(count: 6, numeric: (0..<6).flatMap { [x[$0], y[$0]] }, numericWidth: 2, codes: g, categoricalWidth: 1,
+                             levels: [2], categorical: [false, false, true])
+        let distance = MixedDistance(metric: .gower, fittedTo: rows)
+        var computed: [Double] = [], pairwise: [Double] = []
+        distance.withKernel(rows) { kernel in
+            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 6)
+            defer { scratch.deallocate() }
+            for column in 0..<6 {
+                kernel.distances(to: column, rows: 0..<6, into: scratch)
+                for row in (column + 1)..<6 {
+                    computed.append(scratch[row])
+                    pairwise.append(kernel.distance(row, column))
+                }
+            }
+        }
+        #expect(zip(computed, Self.daisy).allSatisfy { abs($0 - $1) <= 1e-15 }, "\(computed)")
+        #expect(computed == pairwise)
+    }
+}
