@@ -18,6 +18,9 @@ import Testing
         write("age-text.csv", "id,plan,age\n" + ages.enumerated().map { "\($0.offset),\($0.offset % 2 == 0 ? "basic" : "pro"),\($0.offset == 4 ? "unknown" : String($0.element))" }.joined(separator: "\n") + "\n")
         write("empty-row.csv", "id,plan,age\n" + ages.enumerated().map { "\($0.offset),\($0.offset == 3 ? "" : $0.offset % 2 == 0 ? "basic" : "pro"),\($0.offset == 3 ? "" : String($0.element))" }.joined(separator: "\n") + "\n")
         write("gaps.csv", "id,plan,age,income\n" + ages.enumerated().map { "\($0.offset),\($0.offset == 3 ? "" : $0.offset % 2 == 0 ? "basic" : "pro"),\($0.offset == 5 ? "" : String($0.element)),\($0.element * 3 % 17)" }.joined(separator: "\n") + "\n")
+        var large = "id,plan,age\n"
+        for row in 0..<50_001 { large += "\(row),\(["basic", "pro", "team"][row % 3]),\(20 + row % 47)\n" }
+        write("large.csv", large)
         write("ids.csv", "id,email,age\n" + ages.enumerated().map { "\($0.offset),user\($0.offset)@example.com,\($0.element)" }.joined(separator: "\n") + "\n")
         return directory
     }()
@@ -93,6 +96,21 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let header = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
         #expect(header.hasSuffix("Gender mode,Gender=Female,Gender=Male"))
+    }
+
+    @Test("kmedoids above 50,000 rows refuses with the work it would take and the alternatives; --sample N fits on N rows and labels all")
+    func rowLimit() throws {
+        let refused = try SegmentRunner.run(["cluster", Self.path("large.csv"), "--algorithm", "kmedoids", "--k", "3"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("kmedoids on 50001 rows computes 2.5 billion distances on every pass"))
+        #expect(refused.stderr.contains("--sample 20000") && refused.stderr.contains("--algorithm kprototypes"))
+        #expect(refused.stdout.isEmpty)
+        let sampled = try SegmentRunner.run(["cluster", Self.path("large.csv"), "--algorithm", "kmedoids", "--k", "3", "--sample", "2000"])
+        #expect(sampled.status == 0, "\(sampled.stderr)")
+        #expect(sampled.stderr.contains("medoids fitted on a random sample of 2000 of 50001 rows"))
+        let labels = sampled.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").last.map(String.init) ?? "" }
+        #expect(labels.count == 50_001)
+        #expect(labels.allSatisfy { ["0", "1", "2"].contains($0) })
     }
 
     @Test("bad input: one-value category, text in a numeric column, all-missing rows, an id as a feature, misplaced options")

@@ -16,6 +16,8 @@ import SegmentBase
 ///    adds its next-ranked feature (above/below when |z| ≥ threshold / 2,
 ///    else "average …"); if all features are used and a tie remains, the
 ///    later segments get ` (2)`, ` (3)`, … appended.
+/// 6. With categorical columns, `ProfileBuilder` puts `categoryTerm`
+///    (`mostly women`) in front when one category dominates a segment.
 public enum Persona {
     /// |z| needed for a feature to count as above or below average.
     public static let threshold = 0.5

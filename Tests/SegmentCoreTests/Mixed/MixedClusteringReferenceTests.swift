@@ -140,3 +140,22 @@ import Testing
         #expect(computed == pairwise)
     }
 }
+
+/// The `mostly …` term of personas, worked by hand.
+@Suite struct CategoryPersonaTests {
+    static func profile(_ shares: [(String, Double)]) -> CategoryProfile {
+        CategoryProfile(column: "Gender", shares: shares.map { (value: $0.0, share: $0.1) })
+    }
+
+    @Test("a category leads the persona at two thirds of the segment and 15 points above everyone")
+    func dominantCategory() {
+        let everyone = [Self.profile([("Female", 0.56), ("Male", 0.44)])]
+        // 0.75 ≥ 2/3 and 0.75 − 0.56 = 0.19 ≥ 0.15.
+        #expect(Persona.categoryTerm([Self.profile([("Female", 0.75), ("Male", 0.25)])], overall: everyone) == "mostly women")
+        // 0.70 − 0.56 = 0.14 < 0.15: not enough above everyone.
+        #expect(Persona.categoryTerm([Self.profile([("Female", 0.70), ("Male", 0.30)])], overall: everyone) == nil)
+        // 0.60 < 2/3 although 0.60 − 0.44 = 0.16.
+        #expect(Persona.categoryTerm([Self.profile([("Female", 0.40), ("Male", 0.60)])], overall: everyone) == nil)
+        #expect(Persona.categoryTerm([Self.profile([("Female", 0.10), ("Male", 0.90)])], overall: everyone) == "mostly men")
+    }
+}
