@@ -103,7 +103,7 @@ public enum KMedoids {
         let all = patterns.sorted { $0.value < $1.value }
         for (index, first) in all.enumerated() {
             for second in all[index...] where !zip(first.key, second.key).contains(where: { $0 && $1 }) {
-                throw SegmentError.invalidInput("data rows \(first.value + 1) and \(second.value + 1) have no feature present in both, so their Gower distance is undefined (as cluster::daisy's NA); fill the missing values or use --missing drop")
+                throw SegmentError.invalidInput("data rows \(first.value + 1) and \(second.value + 1) have no feature present in both, so their Gower distance is undefined (as cluster::daisy's NA); fill the missing values or use \(parameter: "missing") drop")
             }
         }
     }

@@ -16,6 +16,8 @@ enum ClusterCommand: SegmentCommand {
 
         minibatch-kmeans streams a file larger than memory in bounded memory with scikit-learn's MiniBatchKMeans semantics: k-means++ on a sample of 3 x --batch-size rows, then batches of consecutive rows in file order (shuffle a sorted file first), each centre the mean of the rows it absorbed, low-count centres reassigned, stopping when the smoothed batch inertia stops improving or after --max-iter passes. It needs --k N and a file (not standard input); column types come from the first 100000 rows, robust scaling and median/mode fills from a 100000-row sample.
 
+        kprototypes and kmedoids keep categorical features as categories (never one-hot; by default every numeric column and every text column with at most 100 repeated values). kprototypes follows kmodes' KPrototypes: cost = squared Euclidean distance of the scaled numbers to the segment means + --gamma per category differing from the segment modes (default gamma 0.5 x the mean standard deviation of the scaled numbers, printed), Cao or Huang starts, --n-init runs. kmedoids is FasterPAM (as the kmedoids package) under --metric gower (as R's cluster::daisy), euclidean or manhattan, started from PAM's BUILD or random rows; distances are computed on the fly, so memory stays linear, and above 50000 rows it needs --sample N.
+
         --model FILE saves the feature columns, encoding, imputation values, scaler and centres as JSON for `segment assign`; --centers FILE writes each segment's size and centre in original units (one-hot columns as shares).
 
         \(ClusterOptions.assignmentRules)
@@ -30,6 +32,8 @@ enum ClusterCommand: SegmentCommand {
             "segment cluster Fixtures/mall_customers.csv --algorithm dbscan --eps auto",
             "segment cluster Fixtures/mall_customers.csv --algorithm birch --threshold 0.5 --k 5",
             "segment cluster big.csv --algorithm minibatch-kmeans --k 16 --model big.json -o labelled.csv",
+            "segment cluster Fixtures/mall_customers.csv --algorithm kprototypes --features \"Gender,Age,Annual Income (k$),Spending Score (1-100)\" --k 5",
+            "segment cluster Fixtures/mall_customers.csv --algorithm kmedoids --metric gower --k 5 --model mixed.json",
         ]
     )
 
