@@ -94,5 +94,11 @@ func checkLabel(_ label: Int, of rule: AssignmentRule) {
         }
     case .corePoints(_, _, let labels, _, _):
         guard label == -1 || labels.contains(label) else { fatalError("label \(label) is not a core point's label nor noise") }
+    case .prototypes(let means, _, let categorical, _):
+        let segments = means.count / categorical.lazy.filter { !$0 }.count
+        guard (0..<segments).contains(label) else { fatalError("label \(label) is not one of the model's \(segments) prototypes") }
+    case .medoids(let medoids, let categorical, _, _):
+        let segments = medoids.count / categorical.count
+        guard (0..<segments).contains(label) else { fatalError("label \(label) is not one of the model's \(segments) medoids") }
     }
 }

@@ -64,7 +64,8 @@ seed() {
       ;;
     model-reader)
       # Models checked in (k-means, one-hot with min-max scaling, robust
-      # scaling with mean fills, DBSCAN core points), and the same jobs'
+      # scaling with mean fills, DBSCAN core points, k-prototypes and
+      # k-medoids with category codes), and the same jobs'
       # models from the release binary when it is built, in the format of
       # the sources at hand.
       cp Fuzz/corpus/model/*.json "$corpus/"
@@ -77,6 +78,8 @@ seed() {
           --model "$corpus/agglomerative-release.json" -q -o /dev/null || true
         "$segment" cluster "$small" --algorithm dbscan --features 'Annual Income (k$),Spending Score (1-100)' \
           --model "$corpus/dbscan-release.json" -q -o /dev/null || true
+        "$segment" cluster "$small" --algorithm kprototypes --k 3 --model "$corpus/kprototypes-release.json" -q -o /dev/null || true
+        "$segment" cluster "$small" --algorithm kmedoids --k 3 --missing keep --model "$corpus/kmedoids-release.json" -q -o /dev/null || true
       fi
       ;;
     purchase-log)

@@ -82,7 +82,7 @@ public struct SegmentAssigner {
             var squared = 0.0, mismatches = 0, numeric = 0, category = 0
             for (feature, isCategorical) in categorical.enumerated() {
                 if isCategorical {
-                    if Int(row[feature]) != modes[segment * q + category] { mismatches += 1 }
+                    if row[feature].isNaN || Int(row[feature]) != modes[segment * q + category] { mismatches += 1 }
                     category += 1
                 } else {
                     let difference = means[segment * p + numeric] - row[feature]
